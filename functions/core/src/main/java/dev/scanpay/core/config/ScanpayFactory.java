@@ -1,0 +1,133 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.merchant.MerchantAuthenticator;
+import dev.scanpay.core.merchant.MerchantPayments;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.store.ClientStore;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.WalletStore;
+import dev.scanpay.core.wallet.WalletCall;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.wallet.WalletDirectory;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the gateway's collaborators once per function instance, at init, when Lambda gives the most CPU.
+ * Tests and the local stack replace the Clock (and nothing else) by registering their own.
+ */
+@Factory
+public class ScanpayFactory {
+
+    @Singleton
+    @Secondary
+    Clock systemClock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Json json(JsonMapper mapper) {
+        return new Json(mapper);
+    }
+
+    @Singleton
+    @Secondary
+    DynamoDbClient dynamoDbClient(GatewayConfig config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (config.dynamoEndpoint() != null) {
+            builder.endpointOverride(URI.create(config.dynamoEndpoint()));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    PaymentStore paymentStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new PaymentStore(dynamo, config.table());
+    }
+
+    @Singleton
+    ClientStore clientStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new ClientStore(dynamo, config.table());
+    }
+
+    @Singleton
+    WalletStore walletStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new WalletStore(dynamo, config.table());
+    }
+
+    @Singleton
+    ClientDirectory clientDirectory(ClientStore store, Clock clock) {
+        return new ClientDirectory(store, clock);
+    }
+
+    @Singleton
+    WalletDirectory walletDirectory(WalletStore store, Clock clock) {
+        return new WalletDirectory(store, clock);
+    }
+
+    @Singleton
+    MessageSigner gatewaySigner(GatewayConfig config, Json json) {
+        return GatewayKeyLoader.load(config, json);
+    }
+
+    @Singleton
+    WalletClient.WalletTimeouts walletTimeouts(GatewayConfig config) {
+        return new WalletClient.WalletTimeouts(config.payTimeout(), config.inquiryTimeout(), config.cancelTimeout());
+    }
+
+    @Singleton
+    WalletClient walletClient(Json json, MessageSigner signer, Clock clock, WalletClient.WalletTimeouts timeouts,
+                              GatewayConfig config) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
+                config.publicUrl() + "/aps/api/v1/payments/notifyPayment");
+    }
+
+    @Singleton
+    PaymentLifecycle paymentLifecycle(PaymentStore store) {
+        return new PaymentLifecycle(store);
+    }
+
+    @Singleton
+    PaymentFollowUp paymentFollowUp(PaymentStore store, PaymentLifecycle lifecycle, WalletDirectory wallets,
+                                    WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new PaymentFollowUp(store, lifecycle, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    MerchantPayments merchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
+                                      WalletDirectory wallets, WalletClient walletClient,
+                                      WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    MerchantAuthenticator merchantAuthenticator(ClientDirectory clients, Clock clock) {
+        return new MerchantAuthenticator(clients, clock);
+    }
+
+    /** Eager: the key load, SDK clients and JSON mapper are built at init, not on the first request. */
+    @Context
+    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, Json json,
+                          MessageSigner signer, Clock clock) {
+        return new AmsGateway(authenticator, payments, json, signer, clock);
+    }
+}

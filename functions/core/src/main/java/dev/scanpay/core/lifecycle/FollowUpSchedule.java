@@ -1,0 +1,52 @@
+package dev.scanpay.core.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * When the gateway looks at an unresolved payment again. Written down in one place so the sweeper, a
+ * merchant's inquiry and a wallet callback all follow the same timetable.
+ *
+ * <ul>
+ *   <li>Inquiry of a user-presented payment the wallet has not settled: every 3 s for the first ten
+ *       tries (Alipay's best practice: 10-20 inquiries at 3 s), then 5 s, 10 s, 15 s, 30 s.</li>
+ *   <li>Past the payment's deadline (its paymentExpiryTime, by default 2 minutes after pay) it is
+ *       cancelled instead.</li>
+ *   <li>A cancel the wallet has not confirmed is retried at 2, 3, 3, 5, 5, 10, 30, 60 s, then every
+ *       5 minutes, until it is.</li>
+ *   <li>A paid payment can be cancelled (reversed in full) until 00:15 UTC+8 of the day after it was
+ *       paid, the window Antom documents; after that it takes a refund.</li>
+ * </ul>
+ */
+public final class FollowUpSchedule {
+
+    public static final Duration DEFAULT_USER_PRESENTED_WINDOW = Duration.ofMinutes(2);
+    public static final Duration MAX_USER_PRESENTED_WINDOW = Duration.ofMinutes(10);
+
+    private static final long[] INQUIRY_GAPS_S = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 10, 10, 15, 15, 30};
+    private static final long[] CANCEL_GAPS_S = {2, 3, 3, 5, 5, 10, 30, 60, 300};
+    private static final ZoneOffset CANCEL_DAY_ZONE = ZoneOffset.ofHours(8);
+    private static final LocalTime CANCEL_CUTOFF = LocalTime.of(0, 15);
+
+    private FollowUpSchedule() {
+    }
+
+    /** Gap before inquiry number {@code done + 1}, after {@code done} inquiries. */
+    public static Duration inquiryGap(int done) {
+        return Duration.ofSeconds(INQUIRY_GAPS_S[Math.min(done, INQUIRY_GAPS_S.length - 1)]);
+    }
+
+    /** Gap before cancel attempt number {@code done + 1}. */
+    public static Duration cancelGap(int done) {
+        return Duration.ofSeconds(CANCEL_GAPS_S[Math.min(done, CANCEL_GAPS_S.length - 1)]);
+    }
+
+    /** The last moment a payment made at {@code paidAt} may be cancelled rather than refunded. */
+    public static Instant cancelWindowEnd(Instant paidAt) {
+        ZonedDateTime paidDay = paidAt.atZone(CANCEL_DAY_ZONE);
+        return paidDay.toLocalDate().plusDays(1).atTime(CANCEL_CUTOFF).atZone(CANCEL_DAY_ZONE).toInstant();
+    }
+}

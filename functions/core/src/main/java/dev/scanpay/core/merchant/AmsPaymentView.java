@@ -1,0 +1,105 @@
+package dev.scanpay.core.merchant;
+
+import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.payment.CancelState;
+import dev.scanpay.core.payment.ClosedBy;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.protocol.ResultStatus;
+import java.util.List;
+import java.util.Map;
+
+/** A payment as AMS shows it to the merchant, in pay, inquiryPayment and cancel answers. */
+public final class AmsPaymentView {
+
+    private AmsPaymentView() {
+    }
+
+    /** The pay answer for a user-presented payment: S paid, F declined or closed, U still in process. */
+    public static Map<String, Object> payAnswer(Payment p) {
+        Result result = switch (p.status()) {
+            case SUCCESS -> Result.success();
+            case FAIL -> new Result(p.resultCode(), ResultStatus.F, p.resultMessage());
+            case CANCELLED -> Result.of(ResultCode.ORDER_IS_CLOSED, "the payment was closed: " + p.resultMessage());
+            case CREATED, PROCESSING -> Result.of(ResultCode.PAYMENT_IN_PROCESS,
+                    "the wallet has not given a result yet; inquire with paymentRequestId or wait for notifyPayment");
+        };
+        JsonObject body = JsonObject.create().put("result", result.toWire());
+        putIdentity(body, p);
+        if (p.status() == dev.scanpay.core.payment.PaymentStatus.SUCCESS) {
+            putPaid(body, p);
+        }
+        return body.build();
+    }
+
+    public static Map<String, Object> inquiryAnswer(Payment p) {
+        JsonObject body = JsonObject.create().put("result", Result.success().toWire());
+        String status = merchantStatus(p);
+        body.put("paymentStatus", status);
+        body.put("paymentResultCode", switch (status) {
+            case "SUCCESS" -> ResultCode.SUCCESS.name();
+            case "PROCESSING" -> ResultCode.PAYMENT_IN_PROCESS.name();
+            default -> p.resultCode();
+        });
+        body.put("paymentResultMessage", switch (status) {
+            case "SUCCESS" -> "success";
+            case "PROCESSING" -> "waiting for the wallet";
+            default -> p.resultMessage();
+        });
+        putIdentity(body, p);
+        if (p.paymentTime() != null && p.status() != dev.scanpay.core.payment.PaymentStatus.FAIL) {
+            putPaid(body, p);
+        }
+        if (p.cancelTime() != null) {
+            body.put("transactions", List.of(JsonObject.create()
+                    .put("transactionType", "CANCEL")
+                    .put("transactionStatus", p.cancelState() == CancelState.PENDING ? "PROCESSING" : "SUCCESS")
+                    .put("transactionAmount", AmsWire.amount(p.amount()))
+                    .put("transactionTime", AmsWire.time(p.cancelTime()))
+                    .build()));
+        }
+        return body.build();
+    }
+
+    public static Map<String, Object> cancelAnswer(Payment p) {
+        return JsonObject.create()
+                .put("result", Result.success().toWire())
+                .put("paymentId", p.paymentId())
+                .put("paymentRequestId", p.paymentRequestId())
+                .put("cancelTime", AmsWire.time(p.cancelTime()))
+                .build();
+    }
+
+    /**
+     * SUCCESS, FAIL, PROCESSING or CANCELLED. A payment the gateway closed because it ran out of time is
+     * FAIL with ORDER_IS_CLOSED, as a wallet reports it; one the merchant cancelled is CANCELLED.
+     */
+    public static String merchantStatus(Payment p) {
+        return switch (p.status()) {
+            case CREATED, PROCESSING -> "PROCESSING";
+            case SUCCESS -> "SUCCESS";
+            case FAIL -> "FAIL";
+            case CANCELLED -> p.closedBy() == ClosedBy.TIMEOUT ? "FAIL" : "CANCELLED";
+        };
+    }
+
+    private static void putIdentity(JsonObject body, Payment p) {
+        body.put("paymentRequestId", p.paymentRequestId())
+                .put("paymentId", p.paymentId())
+                .put("paymentAmount", AmsWire.amount(p.amount()))
+                .put("paymentCreateTime", AmsWire.time(p.createdAt()));
+    }
+
+    private static void putPaid(JsonObject body, Payment p) {
+        body.put("paymentTime", AmsWire.time(p.paymentTime()))
+                .put("actualPaymentAmount", AmsWire.amount(p.amount()));
+        if (p.customer() != null) {
+            body.put("pspCustomerInfo", JsonObject.create()
+                    .put("pspName", p.customer().pspName())
+                    .put("pspCustomerId", p.customer().pspCustomerId())
+                    .put("displayCustomerId", p.customer().displayCustomerId()));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.scanpay.core.merchant;
+
+import dev.scanpay.core.client.ClientDirectory.KnownClient;
+import dev.scanpay.core.lifecycle.FollowUpSchedule;
+import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.lifecycle.PaymentTransitions;
+import dev.scanpay.core.payment.CancelState;
+import dev.scanpay.core.payment.ClosedBy;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentCodes;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.PaymentStore.AlreadyRequested;
+import dev.scanpay.core.store.PaymentStore.Created;
+import dev.scanpay.core.store.PaymentStore.RequestKey;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.wallet.WalletOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The merchant's payment operations: pay, inquiryPayment, cancel. Each returns the AMS answer body.
+ * Refusals are thrown as {@link ProtocolException} before anything is written.
+ */
+public final class MerchantPayments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MerchantPayments.class);
+
+    private final PaymentStore store;
+    private final PaymentLifecycle lifecycle;
+    private final PaymentFollowUp followUp;
+    private final WalletDirectory wallets;
+    private final WalletClient walletClient;
+    private final WalletClient.WalletTimeouts timeouts;
+    private final Clock clock;
+
+    public MerchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
+                            WalletDirectory wallets, WalletClient walletClient,
+                            WalletClient.WalletTimeouts timeouts, Clock clock) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.followUp = followUp;
+        this.wallets = wallets;
+        this.walletClient = walletClient;
+        this.timeouts = timeouts;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> pay(KnownClient caller, PayRequest request) {
+        String clientId = caller.client().clientId();
+        if (!caller.client().mayActFor(request.order().referenceMerchantId())) {
+            throw new ProtocolException(ResultCode.ACCESS_DENIED,
+                    "client " + clientId + " may not act for merchant " + request.order().referenceMerchantId());
+        }
+        String hash = request.idempotencyHash();
+        var earlier = store.findRequest(clientId, request.paymentRequestId());
+        if (earlier.isPresent()) {
+            return repeat(earlier.get(), hash);
+        }
+        if (request.scenario() != Scenario.USER_PRESENTED) {
+            throw ProtocolException.paramIllegal("paymentFactor.inStorePaymentScenario",
+                    request.scenario().wireName() + " is not offered by this gateway yet");
+        }
+        Instant now = clock.instant();
+        Instant deadline = deadline(request, now);
+        Wallet wallet = wallets.route(request.paymentCode()).orElseThrow(() -> new ProtocolException(
+                ResultCode.INVALID_PAYMENT_CODE, "no wallet accepts this payment code; ask the customer to refresh it"));
+        Payment payment = Payment.builder()
+                .paymentId(PaymentIds.next(clock))
+                .clientId(clientId)
+                .paymentRequestId(request.paymentRequestId())
+                .scenario(Scenario.USER_PRESENTED)
+                .amount(request.amount())
+                .status(PaymentStatus.PROCESSING)
+                .order(request.order())
+                .paymentCodeMask(PaymentCodes.mask(request.paymentCode()))
+                .notifyUrl(request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl())
+                .walletId(wallet.walletId())
+                .createdAt(now)
+                .updatedAt(now)
+                .expiresAt(deadline)
+                .deadlineAt(deadline)
+                // if this instance dies during the wallet call, the sweeper takes over after the call's timeout
+                .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
+                .build();
+        PaymentStore.Creation creation = store.create(payment, hash);
+        if (creation instanceof AlreadyRequested already) {
+            return repeat(already.key(), hash);
+        }
+        Payment created = ((Created) creation).payment();
+        WalletOutcome outcome = walletClient.pay(wallet, created, request.paymentCode());
+        if (outcome instanceof WalletOutcome.Unknown unknown) {
+            LOG.warn("Payment {}: no verdict from {} on pay: {}", created.paymentId(), wallet.walletId(), unknown.reason());
+        }
+        Payment after = lifecycle.apply(created,
+                p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
+        return AmsPaymentView.payAnswer(after);
+    }
+
+    public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
+        Payment payment = find(caller, lookup);
+        return AmsPaymentView.inquiryAnswer(followUp.checkIfDue(payment));
+    }
+
+    public Map<String, Object> cancel(KnownClient caller, PaymentLookup lookup) {
+        Payment payment = find(caller, lookup);
+        if (payment.status() == PaymentStatus.FAIL) {
+            // nothing was charged and nothing can be any more: the cancel is already true
+            return AmsPaymentView.cancelAnswer(payment.toBuilder().cancelTime(clock.instant()).build());
+        }
+        Instant now = clock.instant();
+        Payment cancelled = lifecycle.apply(payment, p -> switch (p.status()) {
+            case CREATED, PROCESSING -> PaymentTransitions.cancel(p, ClosedBy.MERCHANT, now);
+            case SUCCESS -> {
+                if (now.isAfter(FollowUpSchedule.cancelWindowEnd(p.paymentTime()))) {
+                    throw new ProtocolException(ResultCode.CANCEL_WINDOW_EXCEED,
+                            "the cancel window closed at " + FollowUpSchedule.cancelWindowEnd(p.paymentTime()) + "; refund instead");
+                }
+                if (p.refundedMinor() > 0) {
+                    throw new ProtocolException(ResultCode.ORDER_STATUS_INVALID, "the payment has refunds; refund the rest instead");
+                }
+                yield PaymentTransitions.cancel(p, ClosedBy.MERCHANT, now);
+            }
+            case FAIL, CANCELLED -> p;
+        });
+        if (cancelled.cancelState() == CancelState.PENDING && cancelled.isDue(clock.instant())) {
+            cancelled = followUp.attemptCancel(cancelled);
+        }
+        return AmsPaymentView.cancelAnswer(cancelled);
+    }
+
+    private Map<String, Object> repeat(RequestKey key, String hash) {
+        if (!key.requestHash().equals(hash)) {
+            throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT,
+                    "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
+        }
+        Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
+        return AmsPaymentView.payAnswer(followUp.checkIfDue(first));
+    }
+
+    private Payment find(KnownClient caller, PaymentLookup lookup) {
+        String clientId = caller.client().clientId();
+        var payment = lookup.paymentId() != null
+                ? store.get(lookup.paymentId())
+                : store.findByRequest(clientId, lookup.paymentRequestId());
+        // another client's payment does not exist for this caller
+        return payment.filter(p -> p.clientId().equals(clientId))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
+    }
+
+    private static Instant deadline(PayRequest request, Instant now) {
+        if (request.expiryTime() == null) {
+            return now.plus(FollowUpSchedule.DEFAULT_USER_PRESENTED_WINDOW);
+        }
+        if (!request.expiryTime().isAfter(now)) {
+            throw ProtocolException.paramIllegal("paymentExpiryTime", "must be in the future");
+        }
+        if (request.expiryTime().isAfter(now.plus(FollowUpSchedule.MAX_USER_PRESENTED_WINDOW))) {
+            throw ProtocolException.paramIllegal("paymentExpiryTime",
+                    "must be at most " + FollowUpSchedule.MAX_USER_PRESENTED_WINDOW.toMinutes() + " minutes ahead");
+        }
+        return request.expiryTime();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.scanpay.core.merchant;
+
+import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.OrderDetails;
+import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.protocol.Fields;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.ResultCode;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Validates an AMS pay body into a {@link PayRequest}, naming the first field that is wrong. */
+public final class PayRequestParser {
+
+    private PayRequestParser() {
+    }
+
+    public static PayRequest parse(Fields body) {
+        String productCode = body.string("productCode", 32);
+        if (!"IN_STORE_PAYMENT".equals(productCode)) {
+            throw ProtocolException.paramIllegal("productCode", "must be IN_STORE_PAYMENT");
+        }
+        String paymentRequestId = body.string("paymentRequestId", 64);
+        String scenarioName = body.object("paymentFactor").string("inStorePaymentScenario", 32);
+        Scenario scenario = Scenario.fromWire(scenarioName).orElseThrow(() -> ProtocolException.paramIllegal(
+                "paymentFactor.inStorePaymentScenario", "must be PaymentCode, OrderCode or EntryCode"));
+        Money amount = body.amount("paymentAmount");
+        if (amount.isZero()) {
+            throw ProtocolException.paramIllegal("paymentAmount.value", "must be greater than zero");
+        }
+        Fields method = body.object("paymentMethod");
+        method.string("paymentMethodType", 64);
+        String paymentCode = null;
+        if (scenario == Scenario.USER_PRESENTED) {
+            paymentCode = method.string("paymentMethodId", 64);
+        }
+        Fields order = body.object("order");
+        Money orderAmount = order.amount("orderAmount");
+        if (!orderAmount.sameCurrency(amount)) {
+            throw ProtocolException.paramIllegal("order.orderAmount.currency", "must be the paymentAmount's currency");
+        }
+        String description = order.string("orderDescription", 256);
+        String referenceOrderId = order.optionalString("referenceOrderId", 64).orElse(null);
+        Fields merchant = order.object("merchant");
+        String merchantId = merchant.string("referenceMerchantId", 64);
+        String merchantName = merchant.string("merchantName", 256);
+        String merchantMcc = merchant.string("merchantMCC", 32);
+        Fields store = merchant.object("store");
+        String storeId = store.string("referenceStoreId", 64);
+        String storeName = store.string("storeName", 256);
+        String storeMcc = store.string("storeMCC", 32);
+        Fields env = order.optionalObject("env").or(() -> body.optionalObject("env")).orElse(null);
+        String terminalId = env == null ? null : env.optionalString("storeTerminalId", 64).orElse(null);
+        String userAgent = env == null ? null : env.optionalString("userAgent", 1024).orElse(null);
+        String notifyUrl = body.optionalString("paymentNotifyUrl", 2048).orElse(null);
+        if (notifyUrl != null && !isHttpUrl(notifyUrl)) {
+            throw ProtocolException.paramIllegal("paymentNotifyUrl", "must be an http or https URL");
+        }
+        Instant expiry = body.optionalString("paymentExpiryTime", 64).map(PayRequestParser::parseTime).orElse(null);
+        body.optionalObject("settlementStrategy").ifPresent(s -> s.optionalString("settlementCurrency", 3)
+                .filter(c -> !c.equals(amount.currencyCode()))
+                .ifPresent(c -> {
+                    throw new ProtocolException(ResultCode.CURRENCY_NOT_SUPPORT,
+                            "settlement in " + c + " is not offered; settle in the payment currency");
+                }));
+        OrderDetails details = new OrderDetails(referenceOrderId, description, merchantId, merchantName, merchantMcc,
+                storeId, storeName, storeMcc, terminalId);
+        return new PayRequest(paymentRequestId, scenario, amount, paymentCode, details, notifyUrl, expiry, userAgent);
+    }
+
+    private static Instant parseTime(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProtocolException.paramIllegal("paymentExpiryTime", "must be ISO 8601 with offset, e.g. 2026-01-01T12:00:00+08:00");
+        }
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

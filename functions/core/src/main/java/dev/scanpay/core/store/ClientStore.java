@@ -1,0 +1,61 @@
+package dev.scanpay.core.store;
+
+import static dev.scanpay.core.store.Attrs.putS;
+import static dev.scanpay.core.store.Attrs.putTime;
+import static dev.scanpay.core.store.Attrs.s;
+import static dev.scanpay.core.store.Attrs.str;
+import static dev.scanpay.core.store.Attrs.time;
+
+import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.ClientKind;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Merchants and ISVs with their keys. Registration replaces the record, which is how keys are rotated. */
+public class ClientStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ClientStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void put(Client client) {
+        Map<String, AttributeValue> item = new HashMap<>(key(client.clientId()));
+        putS(item, "clientId", client.clientId());
+        putS(item, "name", client.name());
+        putS(item, "kind", client.kind().name());
+        item.put("publicKeys", AttributeValue.fromM(client.publicKeys().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
+        if (!client.merchantIds().isEmpty()) {
+            item.put("merchantIds", AttributeValue.fromSs(client.merchantIds().stream().sorted().toList()));
+        }
+        putS(item, "notifyUrl", client.notifyUrl());
+        putTime(item, "createdAt", client.createdAt());
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    public Optional<Client> get(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(clientId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> keys = item.get("publicKeys").m().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
+        AttributeValue merchants = item.get("merchantIds");
+        Set<String> merchantIds = merchants == null ? Set.of() : Set.copyOf(merchants.ss());
+        return Optional.of(new Client(str(item, "clientId"), str(item, "name"),
+                ClientKind.valueOf(str(item, "kind")), keys, merchantIds, str(item, "notifyUrl"), time(item, "createdAt")));
+    }
+
+    private static Map<String, AttributeValue> key(String clientId) {
+        return Map.of(ScanpayTable.PK, s("CLIENT#" + clientId), ScanpayTable.SK, s("CLIENT"));
+    }
+}

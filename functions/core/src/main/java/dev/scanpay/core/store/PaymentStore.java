@@ -1,0 +1,182 @@
+package dev.scanpay.core.store;
+
+import static dev.scanpay.core.store.Attrs.n;
+import static dev.scanpay.core.store.Attrs.s;
+import static dev.scanpay.core.store.Attrs.str;
+
+import dev.scanpay.core.payment.Payment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Payments and their idempotency keys. Every change of a payment is one conditional write on its
+ * {@code version}: of two racing writers exactly one wins, and the loser gets the winner's state back
+ * from the failed condition (no second read) to answer from.
+ */
+public class PaymentStore {
+
+    /** Pinned by a test: a fixed race must stay fixed. */
+    public static final String TRANSITION_CONDITION = "#version = :expectedVersion AND #status = :expectedStatus";
+    static final String NEW_ITEM_CONDITION = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public PaymentStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** The idempotency record of a payment request. */
+    public record RequestKey(String clientId, String paymentRequestId, String paymentId, String requestHash) {
+    }
+
+    public sealed interface Creation permits Created, AlreadyRequested {
+    }
+
+    public record Created(Payment payment) implements Creation {
+    }
+
+    /** The request id was used before: the caller answers from that payment, or refuses a mismatched repeat. */
+    public record AlreadyRequested(RequestKey key) implements Creation {
+    }
+
+    public sealed interface Transition permits Applied, Lost {
+    }
+
+    public record Applied(Payment payment) implements Transition {
+    }
+
+    /** Someone else changed the payment first; {@code current} is what they left. */
+    public record Lost(Payment current) implements Transition {
+    }
+
+    /**
+     * Writes a new payment and its request key in one transaction, so a request id can never point at
+     * nothing and two concurrent creations with the same id cannot both succeed.
+     */
+    public Creation create(Payment payment, String requestHash) {
+        Map<String, AttributeValue> requestItem = new HashMap<>(requestKey(payment.clientId(), payment.paymentRequestId()));
+        requestItem.put("paymentId", s(payment.paymentId()));
+        requestItem.put("requestHash", s(requestHash));
+        requestItem.put("clientId", s(payment.clientId()));
+        requestItem.put("paymentRequestId", s(payment.paymentRequestId()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(PaymentItems.toItem(payment))
+                            .conditionExpression(NEW_ITEM_CONDITION).build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(requestItem)
+                            .conditionExpression(NEW_ITEM_CONDITION)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build()).build()));
+            return new Created(payment);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                Map<String, AttributeValue> old = reasons.get(1).item();
+                if (old != null && !old.isEmpty()) {
+                    return new AlreadyRequested(toRequestKey(old));
+                }
+                return findRequest(payment.clientId(), payment.paymentRequestId())
+                        .<Creation>map(AlreadyRequested::new)
+                        .orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Payment> get(String paymentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.fromItem(item));
+    }
+
+    public Optional<RequestKey> findRequest(String clientId, String paymentRequestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(requestKey(clientId, paymentRequestId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRequestKey(item));
+    }
+
+    public Optional<Payment> findByRequest(String clientId, String paymentRequestId) {
+        return findRequest(clientId, paymentRequestId).flatMap(key -> get(key.paymentId()));
+    }
+
+    /**
+     * Replaces {@code expected} with {@code next} if nobody changed it in between. The store owns the
+     * version: {@code next} is written with {@code expected.version() + 1}.
+     */
+    public Transition replace(Payment expected, Payment next) {
+        if (expected.status() != next.status() && !expected.status().canMoveTo(next.status())) {
+            throw new IllegalStateException("illegal transition " + expected.status() + " -> " + next.status());
+        }
+        Payment written = next.toBuilder().version(expected.version() + 1).build();
+        try {
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(PaymentItems.toItem(written))
+                    .conditionExpression(TRANSITION_CONDITION)
+                    .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":expectedVersion", n(expected.version()),
+                            ":expectedStatus", s(expected.status().name())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return new Applied(written);
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && !e.item().isEmpty()) {
+                return new Lost(PaymentItems.fromItem(e.item()));
+            }
+            return new Lost(get(expected.paymentId()).orElseThrow(() -> e));
+        }
+    }
+
+    /**
+     * Payments whose nextCheckAt has come, oldest first, from the sparse due index: a Query per shard,
+     * never a Scan. Reads at most {@code limit} items per shard.
+     */
+    public List<Payment> due(Instant now, int limit) {
+        List<Payment> due = new ArrayList<>();
+        for (String shard : ScanpayTable.dueShards()) {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(ScanpayTable.DUE_INDEX)
+                    .keyConditionExpression("#shard = :shard AND #next <= :now")
+                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
+                    .limit(limit)
+                    .build());
+            response.items().stream()
+                    .filter(item -> PaymentItems.TYPE.equals(str(item, ScanpayTable.SK)))
+                    .map(PaymentItems::fromItem)
+                    .forEach(due::add);
+        }
+        due.sort(java.util.Comparator.comparing(Payment::nextCheckAt));
+        return due;
+    }
+
+    private static Map<String, AttributeValue> requestKey(String clientId, String paymentRequestId) {
+        return Map.of(ScanpayTable.PK, s("REQ#" + clientId + "#" + paymentRequestId), ScanpayTable.SK, s("REQ"));
+    }
+
+    private static RequestKey toRequestKey(Map<String, AttributeValue> item) {
+        return new RequestKey(str(item, "clientId"), str(item, "paymentRequestId"), str(item, "paymentId"),
+                str(item, "requestHash"));
+    }
+}

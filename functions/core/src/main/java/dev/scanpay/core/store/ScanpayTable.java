@@ -1,0 +1,87 @@
+package dev.scanpay.core.store;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one table, defined once: the local stack and tests create it from here, and a test checks that
+ * template.yaml declares the same keys and index.
+ *
+ * <pre>
+ * pk                         sk           what
+ * PAY#{paymentId}            PAY          a payment
+ * REQ#{clientId}#{requestId} REQ          idempotency key of a payment request -> paymentId, request hash
+ * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys
+ * WALLET                     {walletId}   a wallet (one partition: all wallets come back in one Query)
+ * </pre>
+ *
+ * The {@code due} index is sparse: only items with {@code nextCheckAt} are in it, so finding the payments
+ * that need attention costs what they number, not what the table holds. {@code dueShard} spreads them over
+ * a few partitions.
+ */
+public final class ScanpayTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String DUE_INDEX = "due";
+    public static final String DUE_SHARD = "dueShard";
+    public static final String NEXT_CHECK_AT = "nextCheckAt";
+    public static final int DUE_SHARDS = 4;
+
+    private ScanpayTable() {
+    }
+
+    public static CreateTableRequest createRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(PK, ScalarAttributeType.S),
+                        attribute(SK, ScalarAttributeType.S),
+                        attribute(DUE_SHARD, ScalarAttributeType.S),
+                        attribute(NEXT_CHECK_AT, ScalarAttributeType.N))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(DUE_INDEX)
+                        .keySchema(key(DUE_SHARD, KeyType.HASH), key(NEXT_CHECK_AT, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
+    /** Creates the table unless it exists; for the local stack and tests (the cloud gets it from SAM). */
+    public static void ensure(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(createRequest(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            return;
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    }
+
+    public static String dueShard(String id) {
+        return "DUE#" + Math.floorMod(id.hashCode(), DUE_SHARDS);
+    }
+
+    public static List<String> dueShards() {
+        return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "DUE#" + i).toList();
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

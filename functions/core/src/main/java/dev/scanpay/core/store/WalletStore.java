@@ -1,0 +1,51 @@
+package dev.scanpay.core.store;
+
+import static dev.scanpay.core.store.Attrs.putS;
+import static dev.scanpay.core.store.Attrs.s;
+import static dev.scanpay.core.store.Attrs.str;
+
+import dev.scanpay.core.wallet.Wallet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Registered wallets, all in one partition so the router loads them with a single Query. */
+public class WalletStore {
+
+    private static final String PARTITION = "WALLET";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public WalletStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void put(Wallet wallet) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ScanpayTable.PK, s(PARTITION));
+        item.put(ScanpayTable.SK, s(wallet.walletId()));
+        putS(item, "walletId", wallet.walletId());
+        putS(item, "pspName", wallet.pspName());
+        putS(item, "endpoint", wallet.endpoint());
+        putS(item, "publicKey", wallet.publicKey());
+        putS(item, "keyVersion", wallet.keyVersion());
+        item.put("codePrefixes", AttributeValue.fromL(wallet.codePrefixes().stream().map(Attrs::s).toList()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    public List<Wallet> all() {
+        return dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
+                        .expressionAttributeValues(Map.of(":pk", s(PARTITION))))
+                .items().stream()
+                .map(item -> new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"),
+                        str(item, "publicKey"), str(item, "keyVersion"),
+                        item.get("codePrefixes").l().stream().map(AttributeValue::s).toList()))
+                .toList();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.scanpay.core.wallet;
+
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.signing.RsaSigner;
+import dev.scanpay.core.signing.SignatureHeader;
+import dev.scanpay.core.signing.SignedContent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One signed Alipay+ call to a wallet and the verification of its answer. Everything that is not a
+ * 200 with a body signed by the wallet's registered key comes back as "no answer".
+ */
+public final class WalletCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalletCall.class);
+
+    private final HttpClient http;
+    private final Json json;
+    private final MessageSigner gatewaySigner;
+    private final Clock clock;
+
+    public WalletCall(HttpClient http, Json json, MessageSigner gatewaySigner, Clock clock) {
+        this.http = http;
+        this.json = json;
+        this.gatewaySigner = gatewaySigner;
+        this.clock = clock;
+    }
+
+    /** A verified answer: its result and whole body. */
+    public record Answer(Result result, Map<String, Object> body) {
+    }
+
+    public sealed interface Reply permits Verified, NoAnswer {
+    }
+
+    public record Verified(Answer answer) implements Reply {
+    }
+
+    public record NoAnswer(String reason) implements Reply {
+    }
+
+    public Reply post(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
+        URI target = URI.create(wallet.endpoint() + operation);
+        String uri = target.getRawPath();
+        byte[] body = json.write(request);
+        String requestTime = RequestTime.format(clock.instant());
+        HttpRequest httpRequest = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("Client-Id", gatewaySigner.clientId())
+                .header("Request-Time", requestTime)
+                .header("Signature", gatewaySigner.sign("POST", uri, requestTime, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            return new NoAnswer("no answer from " + wallet.walletId() + " within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return new NoAnswer("cannot reach " + wallet.walletId() + ": " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NoAnswer("interrupted");
+        }
+        if (response.statusCode() != 200) {
+            return new NoAnswer(wallet.walletId() + " answered HTTP " + response.statusCode());
+        }
+        Optional<String> problem = verify(wallet, uri, response);
+        if (problem.isPresent()) {
+            LOG.warn("Unverified answer from wallet {} to {}: {}", wallet.walletId(), operation, problem.get());
+            return new NoAnswer(problem.get());
+        }
+        try {
+            Map<String, Object> answer = json.parseObject(response.body());
+            return new Verified(new Answer(readResult(answer), answer));
+        } catch (RuntimeException e) {
+            return new NoAnswer(wallet.walletId() + " answered a malformed body");
+        }
+    }
+
+    private Optional<String> verify(Wallet wallet, String uri, HttpResponse<byte[]> response) {
+        Optional<String> responseTime = response.headers().firstValue("Response-Time");
+        Optional<SignatureHeader> signature = response.headers().firstValue("Signature").flatMap(SignatureHeader::parse);
+        if (responseTime.isEmpty() || signature.isEmpty()) {
+            return Optional.of(wallet.walletId() + " answered without a signature");
+        }
+        // the wallet signs with our Client-Id, as it received it; we do not trust an echoed header
+        byte[] content = SignedContent.of("POST", uri, gatewaySigner.clientId(), responseTime.get(), response.body());
+        if (!RsaSigner.verify(RsaKeys.publicKey(wallet.publicKey()), content, signature.get().signatureBase64())) {
+            LOG.debug("Wallet signature check failed over content: {}", SignedContent.describe(content));
+            return Optional.of(wallet.walletId() + " answered with a signature that does not verify");
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Result readResult(Map<String, Object> body) {
+        Object raw = body.get("result");
+        if (!(raw instanceof Map<?, ?> result)) {
+            throw new IllegalArgumentException("no result");
+        }
+        Map<String, Object> r = (Map<String, Object>) result;
+        return new Result(String.valueOf(r.get("resultCode")), ResultStatus.valueOf(String.valueOf(r.get("resultStatus"))),
+                r.get("resultMessage") == null ? null : String.valueOf(r.get("resultMessage")));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.scanpay.core.wallet;
+
+import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.payment.OrderDetails;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.core.wallet.WalletCall.Answer;
+import dev.scanpay.core.wallet.WalletCall.NoAnswer;
+import dev.scanpay.core.wallet.WalletCall.Verified;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * The gateway's side of Alipay+ toward a wallet (MPP): pay, inquiryPayment and cancelPayment, with the
+ * wallet's answers turned into {@link WalletOutcome}s. The wallet knows a payment by our paymentId,
+ * which it sees as its paymentRequestId.
+ */
+public final class WalletClient {
+
+    public static final String PAY = "/payments/pay";
+    public static final String INQUIRY = "/payments/inquiryPayment";
+    public static final String CANCEL = "/payments/cancelPayment";
+
+    private final WalletCall call;
+    private final WalletTimeouts timeouts;
+    private final String acquirerId;
+    private final String notifyUrl;
+
+    /**
+     * @param acquirerId the gateway's id at the wallets (also its Client-Id)
+     * @param notifyUrl  where wallets post notifyPayment for payments we send them
+     */
+    public WalletClient(WalletCall call, WalletTimeouts timeouts, String acquirerId, String notifyUrl) {
+        this.call = call;
+        this.timeouts = timeouts;
+        this.acquirerId = acquirerId;
+        this.notifyUrl = notifyUrl;
+    }
+
+    public WalletOutcome pay(Wallet wallet, Payment payment, String paymentCode) {
+        OrderDetails order = payment.order();
+        Map<String, Object> request = JsonObject.create()
+                .put("acquirerId", acquirerId)
+                .put("pspId", wallet.walletId())
+                .put("paymentRequestId", payment.paymentId())
+                .put("paymentAmount", AmsWire.amount(payment.amount()))
+                .put("payToAmount", AmsWire.amount(payment.amount()))
+                .put("paymentMethod", JsonObject.create()
+                        .put("paymentMethodType", "CONNECT_WALLET")
+                        .put("paymentMethodId", paymentCode))
+                .put("paymentFactor", JsonObject.create()
+                        .put("isInStorePayment", "true")
+                        .put("inStorePaymentScenario", payment.scenario().wireName()))
+                .put("order", order == null ? null : JsonObject.create()
+                        .put("referenceOrderId", order.referenceOrderId())
+                        .put("orderDescription", order.orderDescription())
+                        .put("orderAmount", AmsWire.amount(payment.amount()))
+                        .put("merchant", JsonObject.create()
+                                .put("referenceMerchantId", order.referenceMerchantId())
+                                .put("merchantName", order.merchantName())
+                                .put("merchantMCC", order.merchantMCC())
+                                .put("store", JsonObject.create()
+                                        .put("referenceStoreId", order.referenceStoreId())
+                                        .put("storeName", order.storeName())
+                                        .put("storeMCC", order.storeMCC()))))
+                .put("paymentExpiryTime", payment.deadlineAt() == null ? null : AmsWire.time(payment.deadlineAt()))
+                .put("paymentNotifyUrl", notifyUrl)
+                .build();
+        WalletCall.Reply reply = call.post(wallet, PAY, request, timeouts.pay());
+        if (reply instanceof NoAnswer none) {
+            return new WalletOutcome.Unknown(none.reason());
+        }
+        Answer answer = ((Verified) reply).answer();
+        return paymentOutcome(answer.result(), answer.body());
+    }
+
+    public WalletOutcome inquire(Wallet wallet, Payment payment) {
+        Map<String, Object> request = JsonObject.create()
+                .put("acquirerId", acquirerId)
+                .put("pspId", wallet.walletId())
+                .put("paymentRequestId", payment.paymentId())
+                .build();
+        WalletCall.Reply reply = call.post(wallet, INQUIRY, request, timeouts.inquiry());
+        if (reply instanceof NoAnswer none) {
+            return new WalletOutcome.Unknown(none.reason());
+        }
+        return inquiryOutcome(((Verified) reply).answer());
+    }
+
+    public WalletOutcome cancel(Wallet wallet, Payment payment) {
+        Map<String, Object> request = JsonObject.create()
+                .put("acquirerId", acquirerId)
+                .put("pspId", wallet.walletId())
+                .put("paymentRequestId", payment.paymentId())
+                .build();
+        WalletCall.Reply reply = call.post(wallet, CANCEL, request, timeouts.cancel());
+        if (reply instanceof NoAnswer none) {
+            return new WalletOutcome.Unknown(none.reason());
+        }
+        Result result = ((Verified) reply).answer().result();
+        // a wallet must accept every cancel; anything but S is retried
+        return result.isSuccess() ? new WalletOutcome.Cancelled() : new WalletOutcome.Unknown("cancel answered " + result.resultCode());
+    }
+
+    private static WalletOutcome inquiryOutcome(Answer answer) {
+        Result result = answer.result();
+        if (result.resultStatus() == ResultStatus.F && "ORDER_NOT_EXIST".equals(result.resultCode())) {
+            return new WalletOutcome.NotFound();
+        }
+        if (!result.isSuccess()) {
+            return new WalletOutcome.Unknown("inquiry answered " + result.resultCode());
+        }
+        Object paymentResult = answer.body().get("paymentResult");
+        if (!(paymentResult instanceof Map<?, ?> pr)) {
+            return new WalletOutcome.Unknown("inquiry answer has no paymentResult");
+        }
+        Result payment;
+        try {
+            payment = new Result(String.valueOf(pr.get("resultCode")), ResultStatus.valueOf(String.valueOf(pr.get("resultStatus"))),
+                    pr.get("resultMessage") == null ? null : String.valueOf(pr.get("resultMessage")));
+        } catch (IllegalArgumentException e) {
+            return new WalletOutcome.Unknown("inquiry answer has a malformed paymentResult");
+        }
+        return paymentOutcome(payment, answer.body());
+    }
+
+    /** Reads a payment result (from pay, inquiryPayment or notifyPayment) with its ids. */
+    public static WalletOutcome paymentOutcome(Result result, Map<String, Object> body) {
+        return switch (result.resultStatus()) {
+            case S -> new WalletOutcome.Paid(text(body.get("paymentId")), time(body.get("paymentTime")),
+                    text(body.get("customerId")));
+            case F -> new WalletOutcome.Declined(result.resultCode(), result.resultMessage());
+            case U -> new WalletOutcome.Pending(result.resultMessage());
+        };
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static Instant time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Bounded waits per call; pay's is the longest the merchant's pay request waits for the wallet. */
+    public record WalletTimeouts(Duration pay, Duration inquiry, Duration cancel) {
+        public static WalletTimeouts defaults() {
+            return new WalletTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        }
+    }
+}

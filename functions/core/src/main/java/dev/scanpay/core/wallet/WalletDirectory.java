@@ -1,0 +1,63 @@
+package dev.scanpay.core.wallet;
+
+import dev.scanpay.core.store.WalletStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registered wallets, loaded with one Query and kept for a short while per function instance, and
+ * routing of a payment code to the wallet that owns its longest matching prefix.
+ */
+public final class WalletDirectory {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    private final WalletStore store;
+    private final Clock clock;
+    private volatile List<Wallet> wallets;
+    private volatile Instant loadedAt = Instant.MIN;
+
+    public WalletDirectory(WalletStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<Wallet> route(String paymentCode) {
+        return current().stream()
+                .flatMap(w -> w.codePrefixes().stream().filter(paymentCode::startsWith)
+                        .map(prefix -> new Match(w, prefix.length())))
+                .max(Comparator.comparingInt(Match::length))
+                .map(Match::wallet);
+    }
+
+    public Optional<Wallet> byId(String walletId) {
+        if (walletId == null) {
+            return Optional.empty();
+        }
+        Optional<Wallet> cached = current().stream().filter(w -> w.walletId().equals(walletId)).findFirst();
+        if (cached.isPresent()) {
+            return cached;
+        }
+        refresh();
+        return current().stream().filter(w -> w.walletId().equals(walletId)).findFirst();
+    }
+
+    public void refresh() {
+        wallets = store.all();
+        loadedAt = clock.instant();
+    }
+
+    private List<Wallet> current() {
+        if (wallets == null || clock.instant().isAfter(loadedAt.plus(TTL)) || clock.instant().isBefore(loadedAt)) {
+            refresh();
+        }
+        return wallets;
+    }
+
+    private record Match(Wallet wallet, int length) {
+    }
+}
