@@ -56,7 +56,8 @@ public final class PaymentTransitions {
     }
 
     private static Payment lateSuccess(Payment p, WalletOutcome.Paid paid, Instant now) {
-        if (p.lateSuccessAt() != null && p.cancelState() == CancelState.PENDING) {
+        // handled once already (cancel pending or confirmed since): a duplicate changes nothing
+        if (p.lateSuccessAt() != null && p.cancelState() != CancelState.NONE) {
             return p;
         }
         return p.toBuilder()
@@ -126,7 +127,8 @@ public final class PaymentTransitions {
             return p;
         }
         return p.toBuilder()
-                .nextCheckAt(now.plus(FollowUpSchedule.cancelGap(p.checkCount())))
+                // claimCheck has counted the attempt that just failed: attempt n waits cancelGap(n - 1)
+                .nextCheckAt(now.plus(FollowUpSchedule.cancelGap(Math.max(0, p.checkCount() - 1))))
                 .updatedAt(now)
                 .build();
     }

@@ -75,6 +75,12 @@ public final class AmsGateway {
         return response;
     }
 
+    /** A signed UNKNOWN_EXCEPTION for a failure that escaped {@link #handle} (the framework's own). */
+    public OutboundResponse refuseUnexpected(InboundRequest request, Throwable error) {
+        LOG.error("Unexpected failure on {} {}", request.method(), request.path(), error);
+        return signed(request, failure(Result.of(ResultCode.UNKNOWN_EXCEPTION, "internal error; retry with the same request ids")));
+    }
+
     private Map<String, Object> dispatch(InboundRequest request) {
         String operation = operationOf(request.path());
         var handler = operation == null ? null : operations.get(operation);

@@ -24,8 +24,12 @@ public final class RequestTime {
             return Optional.empty();
         }
         String value = header.trim();
-        if (value.matches("\\d{10,16}")) {
+        if (value.matches("\\d{13}")) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+        }
+        if (value.matches("\\d{10}")) {
+            // epoch seconds: not what the SDKs send, but unambiguous
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
         }
         try {
             return Optional.of(OffsetDateTime.parse(value).toInstant());

@@ -25,6 +25,9 @@ public final class RsaSigner {
 
     /** False for any malformed or wrong signature; never throws for bad input. */
     public static boolean verify(PublicKey key, byte[] content, String signatureBase64) {
+        if (key == null || content == null || signatureBase64 == null) {
+            return false;
+        }
         try {
             byte[] raw = Base64.getDecoder().decode(signatureBase64);
             Signature signature = Signature.getInstance("SHA256withRSA");

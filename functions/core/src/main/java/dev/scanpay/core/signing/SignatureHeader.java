@@ -35,7 +35,13 @@ public record SignatureHeader(String algorithm, String keyVersion, String signat
             switch (name) {
                 case "algorithm" -> algorithm = value;
                 case "keyVersion" -> keyVersion = value;
-                case "signature" -> signature = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                case "signature" -> {
+                    try {
+                        signature = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException malformedEscape) {
+                        return Optional.empty();
+                    }
+                }
                 default -> { }
             }
         }

@@ -87,7 +87,9 @@ final class PaymentItems {
     }
 
     static Payment fromItem(Map<String, AttributeValue> item) {
-        OrderDetails order = new OrderDetails(str(item, "referenceOrderId"), str(item, "orderDescription"),
+        OrderDetails order = java.util.stream.Stream.of("referenceOrderId", "orderDescription", "referenceMerchantId",
+                "merchantName", "merchantMCC", "referenceStoreId", "storeName", "storeMCC", "terminalId")
+                .noneMatch(item::containsKey) ? null : new OrderDetails(str(item, "referenceOrderId"), str(item, "orderDescription"),
                 str(item, "referenceMerchantId"), str(item, "merchantName"), str(item, "merchantMCC"),
                 str(item, "referenceStoreId"), str(item, "storeName"), str(item, "storeMCC"), str(item, "terminalId"));
         WalletCustomer customer = str(item, "pspCustomerId") == null && str(item, "pspName") == null ? null

@@ -86,9 +86,13 @@ public class PaymentStore {
                             .conditionExpression(NEW_ITEM_CONDITION)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                             .build()).build()));
-            return new Created(payment);
+            return new Created(asStored(payment));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                // a concurrent creation of the same request is in flight: whoever wins, the key will exist
+                return awaitRequest(payment, e);
+            }
             if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
                 Map<String, AttributeValue> old = reasons.get(1).item();
                 if (old != null && !old.isEmpty()) {
@@ -138,7 +142,7 @@ public class PaymentStore {
                             ":expectedStatus", s(expected.status().name())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
-            return new Applied(written);
+            return new Applied(asStored(written));
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
                 return new Lost(PaymentItems.fromItem(e.item()));
@@ -169,6 +173,31 @@ public class PaymentStore {
         }
         due.sort(java.util.Comparator.comparing(Payment::nextCheckAt));
         return due;
+    }
+
+    /**
+     * Waits out a transaction conflict on a request key: reads it a few times, then retries the creation
+     * once if the competing transaction left nothing.
+     */
+    private Creation awaitRequest(Payment payment, TransactionCanceledException conflict) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<RequestKey> key = findRequest(payment.clientId(), payment.paymentRequestId());
+            if (key.isPresent()) {
+                return new AlreadyRequested(key.get());
+            }
+            try {
+                Thread.sleep(20L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw conflict;
+            }
+        }
+        throw conflict;
+    }
+
+    /** What a read would return: times at millisecond precision, as stored. */
+    private static Payment asStored(Payment payment) {
+        return PaymentItems.fromItem(PaymentItems.toItem(payment));
     }
 
     private static Map<String, AttributeValue> requestKey(String clientId, String paymentRequestId) {

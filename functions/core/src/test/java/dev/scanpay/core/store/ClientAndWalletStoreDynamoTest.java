@@ -1,0 +1,147 @@
+package dev.scanpay.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.testing.DynamoTables;
+import dev.scanpay.core.testing.TestKeys;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.dynamodb.EmbeddedDynamo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** ClientStore and WalletStore against DynamoDB Local running in this JVM; a table per test. */
+class ClientAndWalletStoreDynamoTest {
+
+    private static EmbeddedDynamo dynamo;
+    private static DynamoDbClient client;
+
+    private static final Instant REGISTERED = Instant.parse("2026-11-23T02:00:00.123Z");
+    private static final String OTHER_KEY = RsaKeys.encode(RsaKeys.generate().getPublic());
+
+    private ClientStore clients;
+    private WalletStore wallets;
+    private PaymentStore payments;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamo = EmbeddedDynamo.inMemory();
+        client = dynamo.client();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        client.close();
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = DynamoTables.fresh(client);
+        clients = new ClientStore(client, table);
+        wallets = new WalletStore(client, table);
+        payments = new PaymentStore(client, table);
+    }
+
+    // --- clients ---
+
+    @Test
+    void anIsvWithTwoKeyVersionsAndTwoMerchantsRoundTrips() {
+        Client isv = new Client("SANDBOX_5YEXAMPLE0000124", "Example POS ISV", ClientKind.ISV,
+                Map.of("1", TestKeys.PUBLIC_X509_BASE64, "2", OTHER_KEY),
+                Set.of("seller231117459", "seller231117460"),
+                "https://isv.example/alipay/notify", REGISTERED);
+
+        clients.put(isv);
+
+        assertThat(clients.get(isv.clientId())).contains(isv);
+    }
+
+    @Test
+    void aMerchantWithoutMerchantIdsOrNotifyUrlRoundTrips() {
+        Client merchant = new Client("SANDBOX_MERCHANT", "Cafe", ClientKind.MERCHANT,
+                Map.of("1", TestKeys.PUBLIC_X509_BASE64), Set.of(), null, REGISTERED);
+
+        clients.put(merchant);
+
+        Client read = clients.get("SANDBOX_MERCHANT").orElseThrow();
+        assertThat(read).isEqualTo(merchant);
+        assertThat(read.mayActFor("anyone")).isTrue();
+    }
+
+    @Test
+    void registeringAgainReplacesTheKeysWhichIsHowKeysRotate() {
+        clients.put(new Client("C1", "Cafe", ClientKind.MERCHANT, Map.of("1", TestKeys.PUBLIC_X509_BASE64),
+                Set.of("m1"), null, REGISTERED));
+        Client rotated = new Client("C1", "Cafe", ClientKind.MERCHANT, Map.of("2", OTHER_KEY), Set.of("m1"), null, REGISTERED);
+
+        clients.put(rotated);
+
+        assertThat(clients.get("C1")).contains(rotated);
+        assertThat(clients.get("C1").orElseThrow().publicKeys()).containsOnlyKeys("2");
+    }
+
+    @Test
+    void anUnknownClientIsEmpty() {
+        assertThat(clients.get("NOBODY")).isEmpty();
+    }
+
+    // --- wallets ---
+
+    static Wallet alipay() {
+        return new Wallet("alipaycn-sim", "ALIPAYCN", "http://127.0.0.1:9001/aps/api/v1",
+                TestKeys.PUBLIC_X509_BASE64, "1", List.of("28", "281006"));
+    }
+
+    static Wallet gcash() {
+        return new Wallet("gcash-sim", "GCASH", "http://127.0.0.1:9002/aps/api/v1", OTHER_KEY, "0", List.of("2900"));
+    }
+
+    @Test
+    void putThenAllReturnsEveryWallet() {
+        wallets.put(alipay());
+        wallets.put(gcash());
+
+        assertThat(wallets.all()).containsExactlyInAnyOrder(alipay(), gcash());
+    }
+
+    @Test
+    void codePrefixesKeepTheirOrder() {
+        Wallet w = new Wallet("w", "PSP", "http://w", OTHER_KEY, "1", List.of("9", "1", "55"));
+        wallets.put(w);
+        assertThat(wallets.all().get(0).codePrefixes()).containsExactly("9", "1", "55");
+    }
+
+    @Test
+    void puttingAWalletAgainReplacesIt() {
+        wallets.put(alipay());
+        Wallet moved = new Wallet("alipaycn-sim", "ALIPAYCN", "https://wallet.example/aps/api/v1",
+                OTHER_KEY, "2", List.of("28"));
+        wallets.put(moved);
+
+        assertThat(wallets.all()).containsExactly(moved);
+    }
+
+    @Test
+    void noWalletsIsAnEmptyList() {
+        assertThat(wallets.all()).isEmpty();
+    }
+
+    @Test
+    void clientsWalletsAndPaymentsShareTheTableWithoutSeeingEachOther() {
+        wallets.put(alipay());
+        clients.put(new Client("C1", "Cafe", ClientKind.MERCHANT, Map.of("1", OTHER_KEY), Set.of(), null, REGISTERED));
+
+        assertThat(wallets.all()).containsExactly(alipay());
+        assertThat(payments.due(Instant.parse("2100-01-01T00:00:00Z"), 100)).isEmpty();
+    }
+}
