@@ -1,0 +1,109 @@
+package dev.scanpay.merchantapi.support;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.store.ClientStore;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.ScanpayTable;
+import dev.scanpay.core.store.WalletStore;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.dynamodb.EmbeddedDynamo;
+import dev.scanpay.simulator.SimulatorConfig;
+import dev.scanpay.simulator.WalletSimulator;
+import dev.scanpay.testing.MutableClock;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The merchant API as Lambda runs it: the real handler class with its own application context, DynamoDB
+ * Local in this JVM (a fresh table per harness), and the wallet simulator on loopback with real keys.
+ * Time is a {@link MutableClock} shared by the gateway and the simulator.
+ */
+public final class GatewayHarness implements AutoCloseable {
+
+    public static final String GATEWAY_CLIENT_ID = "SCANPAY";
+    public static final Duration WALLET_TIMEOUT = Duration.ofMillis(700);
+
+    public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
+    public final KeyPair gatewayKeys = RsaKeys.generate();
+    public final String table = "scanpay-" + UUID.randomUUID();
+    public final EmbeddedDynamo dynamo = SharedDynamo.get();
+    public final DynamoDbClient dynamoClient = dynamo.client();
+    public final WalletSimulator wallet;
+    public final ApplicationContext context;
+    public final APIGatewayV2HTTPEventFunction handler;
+
+    public GatewayHarness() {
+        ScanpayTable.ensure(dynamoClient, table);
+        wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500)).build());
+        wallet.trustGateway(GATEWAY_CLIENT_ID, gatewayKeys.getPublic());
+        new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
+                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
+        context = ApplicationContext.builder()
+                .properties(Map.of(
+                        "scanpay.table", table,
+                        "scanpay.dynamodb.endpoint", dynamo.endpoint(),
+                        "scanpay.gateway.client-id", GATEWAY_CLIENT_ID,
+                        "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
+                        "scanpay.gateway.key.key-version", "1",
+                        "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
+                        "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
+                        "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
+                .singletons(clock)
+                .start();
+        handler = new APIGatewayV2HTTPEventFunction(context);
+    }
+
+    /** Registers a merchant (or ISV) client with a fresh key pair and returns a signer for it. */
+    public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds) {
+        KeyPair keys = RsaKeys.generate();
+        new ClientStore(dynamoClient, table).put(new Client(clientId, clientId + " Ltd", kind,
+                Map.of("1", RsaKeys.encode(keys.getPublic())), merchantIds, null, clock.instant()));
+        return new SignedMerchant(this, clientId, "1", keys);
+    }
+
+    public SignedMerchant merchant(String clientId) {
+        return merchant(clientId, ClientKind.MERCHANT, Set.of());
+    }
+
+    public APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, new TestLambdaContext());
+    }
+
+    public PaymentStore payments() {
+        return context.getBean(PaymentStore.class);
+    }
+
+    public Payment payment(String paymentId) {
+        return payments().get(paymentId).orElseThrow();
+    }
+
+    /** What the scheduled sweeper does, run by hand at the current (moved) time. */
+    public int sweep() {
+        return context.getBean(PaymentFollowUp.class).sweep(100);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+        wallet.close();
+        dynamoClient.deleteTable(b -> b.tableName(table));
+        dynamoClient.close();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.scanpay.merchantapi.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Pay request bodies shaped like the protocol's own example (ams-java-sdk's UPM mock). */
+public final class PayBodies {
+
+    private PayBodies() {
+    }
+
+    public static Map<String, Object> userPresented(String paymentRequestId, String currency, long minor, String paymentCode) {
+        return userPresented(paymentRequestId, currency, minor, paymentCode, "M-1001");
+    }
+
+    public static Map<String, Object> userPresented(String paymentRequestId, String currency, long minor, String paymentCode,
+                                                    String referenceMerchantId) {
+        Map<String, Object> amount = Map.of("currency", currency, "value", Long.toString(minor));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("productCode", "IN_STORE_PAYMENT");
+        body.put("paymentRequestId", paymentRequestId);
+        body.put("paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET", "paymentMethodId", paymentCode));
+        body.put("paymentFactor", Map.of("inStorePaymentScenario", "PaymentCode"));
+        body.put("paymentAmount", amount);
+        body.put("order", Map.of(
+                "referenceOrderId", "order-" + paymentRequestId,
+                "orderDescription", "Two flat whites",
+                "orderAmount", amount,
+                "merchant", Map.of(
+                        "referenceMerchantId", referenceMerchantId,
+                        "merchantName", "Harbour Coffee",
+                        "merchantMCC", "5814",
+                        "store", Map.of("referenceStoreId", "S-01", "storeName", "Harbour Coffee Pier 3", "storeMCC", "5814")),
+                "env", Map.of("storeTerminalId", "T1", "storeTerminalRequestTime", "2026-11-23T10:00:00+08:00")));
+        body.put("paymentNotifyUrl", "https://merchant.example/notify");
+        return body;
+    }
+}

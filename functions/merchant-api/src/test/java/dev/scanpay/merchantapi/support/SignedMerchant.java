@@ -1,0 +1,131 @@
+package dev.scanpay.merchantapi.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.core.signing.RsaSigner;
+import dev.scanpay.core.signing.SignatureHeader;
+import dev.scanpay.core.signing.SignedContent;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A merchant POS calling the gateway as Alipay's SDKs do: signs each request, and checks every answer is
+ * signed by the gateway over the exact bytes received (a test fails on any unsigned answer).
+ */
+public final class SignedMerchant {
+
+    public static final String API = "/ams/api/v1/payments/";
+    private static final Json JSON = Json.standalone();
+
+    private final GatewayHarness harness;
+    public final String clientId;
+    public final MessageSigner signer;
+
+    SignedMerchant(GatewayHarness harness, String clientId, String keyVersion, KeyPair keys) {
+        this.harness = harness;
+        this.clientId = clientId;
+        this.signer = new MessageSigner(clientId, keyVersion, keys.getPrivate());
+    }
+
+    /** The answer, its HTTP status and parsed body. */
+    public record Answer(int status, Map<String, String> headers, String body, Map<String, Object> json) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> result() {
+            return (Map<String, Object>) json.get("result");
+        }
+
+        public String resultCode() {
+            return (String) result().get("resultCode");
+        }
+
+        public String resultStatus() {
+            return (String) result().get("resultStatus");
+        }
+
+        public String resultMessage() {
+            return (String) result().get("resultMessage");
+        }
+
+        public String get(String field) {
+            return (String) json.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> object(String field) {
+            return (Map<String, Object>) json.get(field);
+        }
+    }
+
+    public Answer call(String operation, Map<String, Object> body) {
+        return call(operation, new String(JSON.write(body), StandardCharsets.UTF_8));
+    }
+
+    public Answer call(String operation, String body) {
+        String requestTime = RequestTime.format(harness.now());
+        return send(API + operation, body, headers(API + operation, requestTime, body));
+    }
+
+    /** Sends exactly these headers and body, for the tests of refusals. */
+    public Answer send(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Answer send(String method, String path, String body, Map<String, String> headers) {
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .withRequestId("test")
+                        .build())
+                .build();
+        APIGatewayV2HTTPResponse response = harness.invoke(event);
+        byte[] bytes = response.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        responseHeaders.putAll(response.getHeaders());
+        assertThat(response.getStatusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
+        assertSignedByGateway(path, responseHeaders, bytes);
+        return new Answer(response.getStatusCode(), responseHeaders, new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
+    }
+
+    public Map<String, String> headers(String path, String requestTime, String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", "application/json; charset=UTF-8");
+        headers.put("Client-Id", clientId);
+        headers.put("Request-Time", requestTime);
+        headers.put("Signature", signer.sign("POST", path, requestTime, body.getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    private void assertSignedByGateway(String path, Map<String, String> headers, byte[] body) {
+        String responseTime = headers.get("Response-Time");
+        String signedAs = headers.get("Client-Id");
+        assertThat(responseTime).as("Response-Time header").isNotBlank();
+        SignatureHeader signature = SignatureHeader.parse(headers.get("Signature")).orElseThrow(
+                () -> new AssertionError("answer is not signed: " + headers));
+        byte[] content = SignedContent.of("POST", path, signedAs, responseTime, body);
+        assertThat(RsaSigner.verify(harness.gatewayKeys.getPublic(), content, signature.signatureBase64()))
+                .as("gateway signature over the exact answer bytes").isTrue();
+    }
+
+    public Instant now() {
+        return harness.now();
+    }
+}
