@@ -1,0 +1,57 @@
+package dev.scanpay.local;
+
+import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.store.ClientStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Admin command: registers (or re-registers, which is how keys rotate) a merchant or ISV in the running
+ * local stack, from a public key file (base64 X.509, PEM armour allowed).
+ */
+final class RegisterClient {
+
+    private RegisterClient() {
+    }
+
+    static void run(Args args) throws Exception {
+        LocalFiles files = new LocalFiles(Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath());
+        if (!Files.exists(files.path("stack.json"))) {
+            throw new IllegalArgumentException("no local stack under " + files.dir() + "; start it first");
+        }
+        Map<String, Object> stack = files.read(files.path("stack.json"));
+        String clientId = args.required("client-id");
+        String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
+        RsaKeys.publicKey(publicKey);
+        ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
+        Set<String> merchantIds = Arrays.stream(args.get("merchant-ids", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        try (DynamoDbClient db = DynamoDbClient.builder()
+                .endpointOverride(URI.create((String) stack.get("dynamodbEndpoint")))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            new ClientStore(db, (String) stack.get("table")).put(new Client(clientId, clientId, kind,
+                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, args.get("notify-url", null), Instant.now()));
+        }
+        String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");
+        System.out.println("Registered " + kind + " " + clientId + " (keyVersion " + args.get("key-version", "1") + ")"
+                + (merchantIds.isEmpty() ? "" : " acting for " + merchantIds));
+        System.out.println("Verify the gateway's answers with its public key:");
+        System.out.println(gatewayPublicKey);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scanpay.local;
+
+import java.util.Arrays;
+
+/**
+ * The local stack's command line.
+ *
+ * <pre>
+ * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090]
+ * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice]
+ *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
+ * java -jar scanpay-local.jar register-client --client-id ID --public-key-file FILE [--key-version 1]
+ *                                             [--kind MERCHANT|ISV] [--merchant-ids M1,M2] [--notify-url URL] [--data-dir DIR]
+ * java -jar scanpay-local.jar keygen --out FILE
+ * </pre>
+ */
+public final class ScanpayLocal {
+
+    static final String DEFAULT_DATA_DIR = "scanpay-data";
+
+    private ScanpayLocal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the AWS SDK must never look for real credentials or the instance metadata address here
+        System.setProperty("aws.region", System.getProperty("aws.region", "us-east-1"));
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+        System.setProperty("aws.disableEc2Metadata", "true");
+        // the function jars carry their own logback.xml (for Lambda); the local stack logs its own way
+        System.setProperty("logback.configurationFile", System.getProperty("logback.configurationFile", "logback-local.xml"));
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+        int from = command.equals("serve") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1;
+        try {
+            Args options = new Args(args, from);
+            switch (command) {
+                case "serve" -> LocalStack.serve(options);
+                case "pay" -> System.exit(DemoPayment.run(options));
+                case "register-client" -> RegisterClient.run(options);
+                case "keygen" -> Keygen.run(options);
+                default -> throw new IllegalArgumentException("unknown command " + command);
+            }
+        } catch (StartupFailure e) {
+            System.err.println("scanpay-local: cannot start: " + e.getMessage());
+            System.exit(1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("scanpay-local: " + e.getMessage());
+            System.err.println("usage: scanpay-local [serve|pay|register-client|keygen] [--option value ...]; see README.md");
+            System.err.println("       (arguments were " + Arrays.toString(args) + ")");
+            System.exit(2);
+        }
+    }
+}
