@@ -1,0 +1,139 @@
+package dev.scanpay.sweeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.CancelState;
+import dev.scanpay.core.payment.OrderDetails;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.ScanpayTable;
+import dev.scanpay.core.store.WalletStore;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.wallet.WalletOutcome;
+import dev.scanpay.dynamodb.EmbeddedDynamo;
+import dev.scanpay.simulator.Behaviour;
+import dev.scanpay.simulator.CustomerSettings;
+import dev.scanpay.simulator.SimulatorConfig;
+import dev.scanpay.simulator.WalletSimulator;
+import dev.scanpay.testing.MutableClock;
+import io.micronaut.context.ApplicationContext;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Map;
+import org.joda.time.DateTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The real handler class fed EventBridge scheduled events, with DynamoDB Local and the simulator on loopback. */
+class StatusSweeperHandlerTest {
+
+    private static final MutableClock CLOCK = MutableClock.startingAt("2026-11-23T02:00:00Z");
+    private static EmbeddedDynamo dynamo;
+    private static DynamoDbClient db;
+    private static WalletSimulator wallet;
+    private static ApplicationContext context;
+    private static StatusSweeperHandler handler;
+
+    @BeforeAll
+    static void start() {
+        dynamo = EmbeddedDynamo.inMemory();
+        db = dynamo.client();
+        ScanpayTable.ensure(db, "scanpay");
+        KeyPair gatewayKeys = RsaKeys.generate();
+        wallet = WalletSimulator.start(SimulatorConfig.builder().clock(CLOCK).hangDuration(Duration.ofSeconds(1)).build());
+        wallet.trustGateway("SCANPAY", gatewayKeys.getPublic());
+        new WalletStore(db, "scanpay").put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
+                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
+        context = ApplicationContext.builder()
+                .properties(Map.of(
+                        "scanpay.table", "scanpay",
+                        "scanpay.dynamodb.endpoint", dynamo.endpoint(),
+                        "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
+                        "scanpay.wallet.timeout.inquiry", "700ms",
+                        "scanpay.wallet.timeout.cancel", "700ms"))
+                .singletons(CLOCK)
+                .start();
+        handler = new StatusSweeperHandler(context);
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+        wallet.close();
+        db.close();
+        dynamo.close();
+    }
+
+    @Test
+    void resolvesCancelsAndRetriesWhatIsDueAndLeavesTheRestAlone() {
+        PaymentStore payments = context.getBean(PaymentStore.class);
+        // settled at the wallet, but its answer was lost: the sweep's inquiry finds SUCCESS
+        Payment settled = processing("sweep-paid", 990);
+        walletCharges(settled);
+        // never settled at the wallet and past its deadline: the sweep cancels it
+        Payment stale = processing("sweep-stale", 1200);
+        payments.replace(payments.get(stale.paymentId()).orElseThrow(),
+                payments.get(stale.paymentId()).orElseThrow().toBuilder().deadlineAt(CLOCK.instant()).build());
+        // not due yet
+        Payment later = processing("sweep-later", 500);
+        payments.replace(payments.get(later.paymentId()).orElseThrow(),
+                payments.get(later.paymentId()).orElseThrow().toBuilder().nextCheckAt(CLOCK.instant().plusSeconds(600)).build());
+
+        StatusSweeperHandler.Report report = handler.handleRequest(scheduledEvent(), null);
+
+        assertThat(report.handled()).isEqualTo(2);
+        assertThat(payments.get(settled.paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCESS);
+        Payment cancelled = payments.get(stale.paymentId()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(cancelled.cancelState()).isEqualTo(CancelState.CONFIRMED);
+        assertThat(payments.get(later.paymentId()).orElseThrow().checkCount()).isZero();
+        assertThat(handler.handleRequest(scheduledEvent(), null).handled()).as("nothing due any more").isZero();
+    }
+
+    private Payment processing(String requestId, long minor) {
+        Payment payment = Payment.builder()
+                .paymentId(requestId + "-id")
+                .clientId("MERCHANT")
+                .paymentRequestId(requestId)
+                .scenario(Scenario.USER_PRESENTED)
+                .amount(Money.of(minor, "USD"))
+                .status(PaymentStatus.PROCESSING)
+                .order(new OrderDetails("o1", "order", "M1", "Shop", "5812", "S1", "Store", "5812", "T1"))
+                .walletId(wallet.walletId())
+                .createdAt(CLOCK.instant())
+                .updatedAt(CLOCK.instant())
+                .deadlineAt(CLOCK.instant().plusSeconds(120))
+                .nextCheckAt(CLOCK.instant())
+                .build();
+        context.getBean(PaymentStore.class).create(payment, "hash-" + requestId);
+        return payment;
+    }
+
+    /** The wallet charged this payment (its pay answer never reached us). */
+    private void walletCharges(Payment payment) {
+        String code = wallet.issuePaymentCode("sam");
+        wallet.configureCustomer("sam", CustomerSettings.behaviour(Behaviour.SUCCESS));
+        // the gateway's own wallet client asks for the charge, exactly as pay would have
+        WalletClient walletClient = context.getBean(WalletClient.class);
+        Wallet registered = context.getBean(WalletDirectory.class).byId(wallet.walletId()).orElseThrow();
+        assertThat(walletClient.pay(registered, payment, code)).isInstanceOf(WalletOutcome.Paid.class);
+    }
+
+    private static ScheduledEvent scheduledEvent() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setTime(new DateTime(CLOCK.millis()));
+        event.setResources(java.util.List.of("arn:aws:events:us-east-1:000000000000:rule/scanpay-sweeper"));
+        return event;
+    }
+}
