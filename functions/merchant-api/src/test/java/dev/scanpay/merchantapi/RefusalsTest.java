@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.merchantapi.support.GatewayHarness;
 import dev.scanpay.merchantapi.support.SignedMerchant;
 import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
@@ -86,12 +87,42 @@ class RefusalsTest {
     }
 
     @Test
-    void unknownKeyVersionIsKeyNotFound() {
+    void signatureByNoneOfTheClientsKeysIsKeyNotFoundWhenTheVersionIsUnknown() {
         String body = validBody("PR-KEY");
-        Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body);
-        headers.put("Signature", headers.get("Signature").replace("keyVersion=1", "keyVersion=7"));
+        String time = RequestTime.format(gateway.now());
+        Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", time, body);
+        var stranger = new dev.scanpay.core.signing.MessageSigner(merchant.clientId, "7", RsaKeys.generate().getPrivate());
+        headers.put("Signature", stranger.sign("POST", SignedMerchant.API + "pay", time, body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(merchant.send(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("KEY_NOT_FOUND");
+        assertNothingWritten("PR-KEY");
+    }
+
+    @Test
+    void amsJavaSdkSendsKeyVersion2WhateverIsRegisteredAndIsStillServed() {
+        String body = validBody("PR-AMSSDK");
+        Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body);
+        headers.put("Signature", headers.get("Signature").replace("keyVersion=1", "keyVersion=2"));
+
+        assertThat(merchant.send(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void malformedClientIdIsInvalidClientAndIsNotEchoedIntoTheSignature() {
+        String body = validBody("PR-HASH");
+        Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body);
+        headers.put("Client-Id", "MERCHANT#STRICT");
+
+        Answer answer = merchant.send(SignedMerchant.API + "pay", body, headers);
+
+        assertThat(answer.resultCode()).isEqualTo("INVALID_CLIENT");
+        assertThat(answer.headers().get("client-id")).isEqualTo(GatewayHarness.GATEWAY_CLIENT_ID);
+    }
+
+    @Test
+    void responseHeadersAreLowerCaseAsAntomSendsThem() {
+        Answer answer = merchant.call("inquiryPayment", Map.of("paymentRequestId", "nothing"));
+        assertThat(answer.rawHeaderNames()).contains("client-id", "response-time", "signature");
     }
 
     @Test

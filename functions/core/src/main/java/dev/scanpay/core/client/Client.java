@@ -21,6 +21,9 @@ public record Client(
         Instant createdAt) {
 
     public Client {
+        if (!ClientIds.isWellFormed(clientId)) {
+            throw new IllegalArgumentException("client id must be 1-64 letters, digits, '_', '-' or '.'");
+        }
         publicKeys = Map.copyOf(publicKeys);
         merchantIds = Set.copyOf(merchantIds);
     }

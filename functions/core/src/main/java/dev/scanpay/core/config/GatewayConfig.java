@@ -32,7 +32,7 @@ public final class GatewayConfig {
                          @Nullable @Value("${scanpay.gateway.key.file:}") String keyFile,
                          @Nullable @Value("${scanpay.gateway.key.private-key:}") String privateKey,
                          @Value("${scanpay.gateway.key.key-version:1}") String keyVersion,
-                         @Value("${scanpay.wallet.timeout.pay:8s}") Duration payTimeout,
+                         @Value("${scanpay.wallet.timeout.pay:4s}") Duration payTimeout,
                          @Value("${scanpay.wallet.timeout.inquiry:5s}") Duration inquiryTimeout,
                          @Value("${scanpay.wallet.timeout.cancel:5s}") Duration cancelTimeout) {
         this.table = table;

@@ -134,9 +134,9 @@ public final class PaymentFollowUp {
             LOG.warn("Cancel of payment {} not confirmed by {} (attempt {}): {}", payment.paymentId(),
                     payment.walletId(), claimed.get().checkCount(), outcome);
         }
-        return lifecycle.apply(claimed.get(), p -> outcome instanceof WalletOutcome.Cancelled
-                ? PaymentTransitions.onWalletOutcome(p, outcome, wallet.get().pspName(), after)
-                : PaymentTransitions.cancelNotConfirmed(p, after));
+        Instant lateSuccessAtClaim = claimed.get().lateSuccessAt();
+        return lifecycle.apply(claimed.get(),
+                p -> PaymentTransitions.onCancelAttempt(p, outcome, lateSuccessAtClaim, after));
     }
 
     private Payment parkForMissingWallet(Payment payment, Instant now) {

@@ -121,6 +121,18 @@ public final class PaymentTransitions {
                 .build();
     }
 
+    /**
+     * The wallet's answer to a cancel attempt made when the payment's {@code lateSuccessAt} was
+     * {@code lateSuccessAtSent}. If a late success was recorded since, the wallet may have charged after
+     * confirming this cancel: the confirmation does not count, and the re-cancel stays due.
+     */
+    public static Payment onCancelAttempt(Payment p, WalletOutcome outcome, Instant lateSuccessAtSent, Instant now) {
+        if (!java.util.Objects.equals(p.lateSuccessAt(), lateSuccessAtSent)) {
+            return p;
+        }
+        return outcome instanceof WalletOutcome.Cancelled ? onCancelConfirmed(p, now) : cancelNotConfirmed(p, now);
+    }
+
     /** A wallet cancel attempt that did not get a confirmation: try again after the next gap. */
     public static Payment cancelNotConfirmed(Payment p, Instant now) {
         if (p.cancelState() != CancelState.PENDING) {

@@ -1,6 +1,7 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
+import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.protocol.Fields;
@@ -134,13 +135,15 @@ public final class AmsGateway {
     private OutboundResponse signed(InboundRequest request, Map<String, Object> answer) {
         byte[] body = json.write(answer);
         String clientId = request.header("Client-Id");
-        String asClientId = clientId == null || clientId.isBlank() ? signer.clientId() : clientId;
+        // echo only a well-formed id: an attacker must not choose arbitrary text for the gateway to sign
+        String asClientId = ClientIds.isWellFormed(clientId) ? clientId : signer.clientId();
         String responseTime = RequestTime.format(clock.instant());
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=UTF-8");
-        headers.put("Client-Id", asClientId);
-        headers.put("Response-Time", responseTime);
-        headers.put("Signature", signer.sign("POST", request.path(), asClientId, responseTime, body));
+        // lower-case, as Antom sends them: some clients derived from Alipay's PHP SDK match them case-sensitively
+        headers.put("content-type", "application/json; charset=UTF-8");
+        headers.put("client-id", asClientId);
+        headers.put("response-time", responseTime);
+        headers.put("signature", signer.sign("POST", request.path(), asClientId, responseTime, body));
         return new OutboundResponse(200, headers, body);
     }
 }

@@ -1,6 +1,7 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
@@ -35,6 +36,9 @@ public final class MerchantAuthenticator {
         if (clientId == null || clientId.isBlank()) {
             throw new ProtocolException(ResultCode.INVALID_CLIENT, "Client-Id header is required");
         }
+        if (!ClientIds.isWellFormed(clientId)) {
+            throw new ProtocolException(ResultCode.INVALID_CLIENT, "Client-Id must be 1-64 letters, digits, '_', '-' or '.'");
+        }
         KnownClient client = clients.find(clientId)
                 .orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CLIENT, "unknown Client-Id " + clientId));
         String header = request.header("Signature");
@@ -43,12 +47,11 @@ public final class MerchantAuthenticator {
         if (!SignatureHeader.RSA256.equals(signature.algorithm())) {
             throw new ProtocolException(ResultCode.SIGNATURE_INVALID, "unsupported algorithm " + signature.algorithm());
         }
-        PublicKey key = keyFor(client, signature.keyVersion());
         String requestTime = request.header("Request-Time");
         Instant sentAt = RequestTime.parse(requestTime).orElseThrow(() -> ProtocolException.paramIllegal(
                 "Request-Time", "header must be epoch milliseconds or ISO 8601 with offset"));
         byte[] content = SignedContent.of(request.method(), request.path(), clientId, requestTime, request.body());
-        if (!RsaSigner.verify(key, content, signature.signatureBase64())) {
+        if (!verifies(client, signature, content)) {
             LOG.debug("Signature check failed for client {} keyVersion {} over content: {}", clientId,
                     signature.keyVersion(), SignedContent.describe(content));
             throw new ProtocolException(ResultCode.SIGNATURE_INVALID,
@@ -62,19 +65,22 @@ public final class MerchantAuthenticator {
         return client;
     }
 
-    private static PublicKey keyFor(KnownClient client, String keyVersion) {
-        if (keyVersion == null || keyVersion.isEmpty()) {
-            // a header without keyVersion is unambiguous only while the client has one key
-            if (client.keys().size() == 1) {
-                return client.keys().values().iterator().next();
+    /**
+     * Verifies with the key the header names. When the header names a version the client does not have,
+     * or none, any of the client's own keys may verify it: ams-java-sdk always sends keyVersion=2 whatever
+     * the dashboard says. That is no weaker, since only keys registered for this client are tried.
+     */
+    private static boolean verifies(KnownClient client, SignatureHeader signature, byte[] content) {
+        PublicKey named = signature.keyVersion() == null ? null : client.keys().get(signature.keyVersion());
+        if (named != null) {
+            return RsaSigner.verify(named, content, signature.signatureBase64());
+        }
+        for (PublicKey key : client.keys().values()) {
+            if (RsaSigner.verify(key, content, signature.signatureBase64())) {
+                return true;
             }
-            throw new ProtocolException(ResultCode.KEY_NOT_FOUND, "Signature header names no keyVersion");
         }
-        PublicKey key = client.keys().get(keyVersion);
-        if (key == null) {
-            throw new ProtocolException(ResultCode.KEY_NOT_FOUND,
-                    "no key with keyVersion " + keyVersion + " for client " + client.client().clientId());
-        }
-        return key;
+        throw new ProtocolException(ResultCode.KEY_NOT_FOUND, "no key with keyVersion " + signature.keyVersion()
+                + " for client " + client.client().clientId() + ", and none of its keys verifies the signature");
     }
 }

@@ -108,7 +108,17 @@ public final class MerchantPayments {
 
     public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
         Payment payment = find(caller, lookup);
-        return AmsPaymentView.inquiryAnswer(followUp.checkIfDue(payment));
+        return AmsPaymentView.inquiryAnswer(checkIfDueOrAsStored(payment));
+    }
+
+    /** Asks the wallet when the payment is due; if that fails, the stored state is still the truth to answer. */
+    private Payment checkIfDueOrAsStored(Payment payment) {
+        try {
+            return followUp.checkIfDue(payment);
+        } catch (RuntimeException e) {
+            LOG.error("Follow-up of payment {} failed; answering from the stored state", payment.paymentId(), e);
+            return store.get(payment.paymentId()).orElse(payment);
+        }
     }
 
     public Map<String, Object> cancel(KnownClient caller, PaymentLookup lookup) {
@@ -144,7 +154,7 @@ public final class MerchantPayments {
                     "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
         }
         Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
-        return AmsPaymentView.payAnswer(followUp.checkIfDue(first));
+        return AmsPaymentView.payAnswer(checkIfDueOrAsStored(first));
     }
 
     private Payment find(KnownClient caller, PaymentLookup lookup) {
@@ -164,10 +174,8 @@ public final class MerchantPayments {
         if (!request.expiryTime().isAfter(now)) {
             throw ProtocolException.paramIllegal("paymentExpiryTime", "must be in the future");
         }
-        if (request.expiryTime().isAfter(now.plus(FollowUpSchedule.MAX_USER_PRESENTED_WINDOW))) {
-            throw ProtocolException.paramIllegal("paymentExpiryTime",
-                    "must be at most " + FollowUpSchedule.MAX_USER_PRESENTED_WINDOW.toMinutes() + " minutes ahead");
-        }
-        return request.expiryTime();
+        // later than the maximum (a POS sending "10 minutes" with its clock a second ahead): the maximum
+        Instant latest = now.plus(FollowUpSchedule.MAX_USER_PRESENTED_WINDOW);
+        return request.expiryTime().isAfter(latest) ? latest : request.expiryTime();
     }
 }

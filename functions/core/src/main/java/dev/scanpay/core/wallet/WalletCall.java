@@ -56,7 +56,14 @@ public final class WalletCall {
     }
 
     public Reply post(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
-        URI target = URI.create(wallet.endpoint() + operation);
+        URI target;
+        try {
+            target = URI.create(wallet.endpoint() + operation);
+            RsaKeys.publicKey(wallet.publicKey());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Wallet {} is registered with a malformed endpoint or public key", wallet.walletId());
+            return new NoAnswer(wallet.walletId() + " is misconfigured: " + e.getMessage());
+        }
         String uri = target.getRawPath();
         byte[] body = json.write(request);
         String requestTime = RequestTime.format(clock.instant());

@@ -5,6 +5,7 @@ import dev.scanpay.core.payment.OrderDetails;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.wallet.WalletCall.Answer;
 import dev.scanpay.core.wallet.WalletCall.NoAnswer;
@@ -129,14 +130,36 @@ public final class WalletClient {
         return paymentOutcome(payment, answer.body());
     }
 
+    /**
+     * Codes a wallet uses to refuse the gateway's request itself (not the customer's payment). Passed on,
+     * they would tell the merchant its own signature or parameters were wrong.
+     */
+    private static final java.util.Set<String> GATEWAY_LEG_CODES = java.util.Set.of("INVALID_SIGNATURE",
+            "SIGNATURE_INVALID", "KEY_NOT_FOUND", "INVALID_CLIENT", "ACCESS_DENIED", "PARAM_ILLEGAL", "NO_INTERFACE_DEF",
+            "INVALID_API", "MEDIA_TYPE_NOT_ACCEPTABLE", "METHOD_NOT_SUPPORTED", "REPEAT_REQ_INCONSISTENT");
+
     /** Reads a payment result (from pay, inquiryPayment or notifyPayment) with its ids. */
     public static WalletOutcome paymentOutcome(Result result, Map<String, Object> body) {
         return switch (result.resultStatus()) {
             case S -> new WalletOutcome.Paid(text(body.get("paymentId")), time(body.get("paymentTime")),
                     text(body.get("customerId")));
-            case F -> new WalletOutcome.Declined(result.resultCode(), result.resultMessage());
+            case F -> declined(result);
             case U -> new WalletOutcome.Pending(result.resultMessage());
         };
+    }
+
+    private static WalletOutcome.Declined declined(Result result) {
+        String code = result.resultCode();
+        String message = result.resultMessage();
+        if (code == null || code.equals("null") || !code.matches("[A-Z0-9_]{1,64}") || GATEWAY_LEG_CODES.contains(code)) {
+            message = "the wallet refused the payment (" + (code == null ? "no code" : clip(code, 64)) + ")";
+            code = ResultCode.PROCESS_FAIL.name();
+        }
+        return new WalletOutcome.Declined(code, message == null ? null : clip(message, 256));
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private static String text(Object value) {
@@ -157,7 +180,8 @@ public final class WalletClient {
     /** Bounded waits per call; pay's is the longest the merchant's pay request waits for the wallet. */
     public record WalletTimeouts(Duration pay, Duration inquiry, Duration cancel) {
         public static WalletTimeouts defaults() {
-            return new WalletTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            // pay answers within 5 s, the read timeout of ams-java-sdk; U then leads the merchant to inquire
+            return new WalletTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
         }
     }
 }

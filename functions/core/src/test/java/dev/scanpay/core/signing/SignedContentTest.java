@@ -19,7 +19,7 @@ class SignedContentTest {
                 + "SANDBOX_5YEXAMPLE0000124.1685599933871."
                 + "{\"productCode\":\"IN_STORE_PAYMENT\",\"paymentRequestId\":\"PR20190528000000001\"}";
         assertThat(content).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
-        assertThat(SignedContent.describe(content)).isEqualTo(expected);
+        assertThat(new String(content, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
     @Test
@@ -32,7 +32,7 @@ class SignedContentTest {
     void isoRequestTimeIsSignedVerbatim() {
         byte[] content = SignedContent.of("POST", "/aps/api/v1/payments/userInitiatedPay", "SANDBOX_1",
                 "2019-05-28T12:12:12+08:00", "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(SignedContent.describe(content))
+        assertThat(new String(content, java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("POST /aps/api/v1/payments/userInitiatedPay\nSANDBOX_1.2019-05-28T12:12:12+08:00.{}");
     }
 
@@ -49,12 +49,26 @@ class SignedContentTest {
 
     @Test
     void emptyBody() {
-        assertThat(SignedContent.describe(SignedContent.of("POST", "/p", "c", "1", new byte[0]))).isEqualTo("POST /p\nc.1.");
+        assertThat(new String(SignedContent.of("POST", "/p", "c", "1", new byte[0]), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("POST /p\nc.1.");
     }
 
     @Test
     void headIsUtf8() {
         byte[] content = SignedContent.of("POST", "/p", "café", "1", new byte[0]);
         assertThat(content).isEqualTo("POST /p\ncafé.1.".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.api.Test
+    void describeMasksAnythingThatLooksLikeAPaymentCode() {
+        byte[] content = SignedContent.of("POST", "/ams/api/v1/payments/pay", "C1", "1763863200000",
+                "{\"paymentMethodId\":\"281006020000000000125733\",\"value\":\"1250\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        String described = SignedContent.describe(content);
+
+        org.assertj.core.api.Assertions.assertThat(described)
+                .doesNotContain("281006020000000000125733")
+                .contains("2810****************5733")
+                .contains("1763863200000")
+                .contains("\"1250\"");
     }
 }

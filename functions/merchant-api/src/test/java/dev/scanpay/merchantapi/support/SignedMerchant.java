@@ -38,7 +38,8 @@ public final class SignedMerchant {
     }
 
     /** The answer, its HTTP status and parsed body. */
-    public record Answer(int status, Map<String, String> headers, String body, Map<String, Object> json) {
+    public record Answer(int status, Map<String, String> headers, java.util.Set<String> rawHeaderNames, String body,
+                         Map<String, Object> json) {
         @SuppressWarnings("unchecked")
         public Map<String, Object> result() {
             return (Map<String, Object>) json.get("result");
@@ -102,7 +103,8 @@ public final class SignedMerchant {
         responseHeaders.putAll(response.getHeaders());
         assertThat(response.getStatusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
         assertSignedByGateway(path, responseHeaders, bytes);
-        return new Answer(response.getStatusCode(), responseHeaders, new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
+        return new Answer(response.getStatusCode(), responseHeaders, java.util.Set.copyOf(response.getHeaders().keySet()),
+                new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
     }
 
     public Map<String, String> headers(String path, String requestTime, String body) {
