@@ -8,7 +8,9 @@ import java.util.Set;
  * A merchant or ISV that calls the merchant API.
  *
  * @param publicKeys  base64 X.509 public keys by keyVersion, so keys can be rotated without downtime
- * @param merchantIds the referenceMerchantIds this client may act for; empty means any
+ * @param merchantIds the referenceMerchantIds this client may act for. An ISV must list them; a merchant's
+ *                    own client may leave it empty, which lets it use any referenceMerchantId of its own
+ *                    (its payments are its own either way: tenancy is by clientId)
  * @param notifyUrl   default paymentNotifyUrl when a request carries none
  */
 public record Client(
@@ -26,6 +28,9 @@ public record Client(
         }
         publicKeys = Map.copyOf(publicKeys);
         merchantIds = Set.copyOf(merchantIds);
+        if (kind == ClientKind.ISV && merchantIds.isEmpty()) {
+            throw new IllegalArgumentException("an ISV acts only for the merchants it lists; give at least one merchant id");
+        }
     }
 
     public boolean mayActFor(String referenceMerchantId) {

@@ -25,4 +25,11 @@ class ClientIdsTest {
         assertThatThrownBy(() -> new Client("A#B", "n", ClientKind.MERCHANT, Map.of(), Set.of(), null, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anIsvMustListTheMerchantsItActsFor() {
+        assertThatThrownBy(() -> new Client("ISV1", "n", ClientKind.ISV, Map.of(), Set.of(), null, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Client("ISV1", "n", ClientKind.ISV, Map.of(), Set.of("M1"), null, Instant.EPOCH).mayActFor("M1")).isTrue();
+    }
 }
