@@ -59,6 +59,11 @@ public final class WalletSimulator implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1 at {@code config.port()} (0 = any free port). */
     public static WalletSimulator start(SimulatorConfig config) {
+        // the JDK server leaves Nagle on; every small answer would then wait ~40 ms for a delayed ACK.
+        // Read once when the server class loads, so it is set before the first server is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             WalletSimulator simulator = new WalletSimulator(config);
             simulator.server.start();
