@@ -66,6 +66,24 @@ public final class GatewayHarness implements AutoCloseable {
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
 
+    /**
+     * The same controllers on Netty, in their own context over the same table, simulator and clock:
+     * what the local stack serves. Closed with the harness.
+     */
+    public java.net.URI startNetty() {
+        Map<String, Object> properties = new java.util.HashMap<>(context.getEnvironment()
+                .getProperties("scanpay", io.micronaut.core.naming.conventions.StringConvention.RAW)
+                .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> "scanpay." + e.getKey(), Map.Entry::getValue)));
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("micronaut.server.port", -1);
+        nettyContext = ApplicationContext.builder().properties(properties).singletons(clock).start();
+        var server = nettyContext.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+        server.start();
+        return server.getURI();
+    }
+
+    private ApplicationContext nettyContext;
+
     /** Registers a merchant (or ISV) client with a fresh key pair and returns a signer for it. */
     public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds) {
         KeyPair keys = RsaKeys.generate();
@@ -101,6 +119,9 @@ public final class GatewayHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        if (nettyContext != null) {
+            nettyContext.close();
+        }
         handler.close();
         wallet.close();
         dynamoClient.deleteTable(b -> b.tableName(table));

@@ -30,11 +30,22 @@ public final class SignedMerchant {
     private final GatewayHarness harness;
     public final String clientId;
     public final MessageSigner signer;
+    private final java.net.URI netty;
 
     SignedMerchant(GatewayHarness harness, String clientId, String keyVersion, KeyPair keys) {
+        this(harness, clientId, new MessageSigner(clientId, keyVersion, keys.getPrivate()), null);
+    }
+
+    private SignedMerchant(GatewayHarness harness, String clientId, MessageSigner signer, java.net.URI netty) {
         this.harness = harness;
         this.clientId = clientId;
-        this.signer = new MessageSigner(clientId, keyVersion, keys.getPrivate());
+        this.signer = signer;
+        this.netty = netty;
+    }
+
+    /** The same merchant calling the same controllers over real HTTP on Netty, as the local stack serves them. */
+    public SignedMerchant overHttp(java.net.URI baseUrl) {
+        return new SignedMerchant(harness, clientId, signer, baseUrl);
     }
 
     /** The answer, its HTTP status and parsed body. */
@@ -82,6 +93,9 @@ public final class SignedMerchant {
     }
 
     public Answer send(String method, String path, String body, Map<String, String> headers) {
+        if (netty != null) {
+            return sendOverHttp(method, path, body, headers);
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
@@ -104,6 +118,30 @@ public final class SignedMerchant {
         assertThat(response.getStatusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
         assertSignedByGateway(path, responseHeaders, bytes);
         return new Answer(response.getStatusCode(), responseHeaders, java.util.Set.copyOf(response.getHeaders().keySet()),
+                new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
+    }
+
+    private Answer sendOverHttp(String method, String path, String body, Map<String, String> headers) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(netty.resolve(path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        java.net.http.HttpResponse<byte[]> response;
+        try {
+            response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().map().forEach((name, values) -> responseHeaders.put(name, values.get(0)));
+        byte[] bytes = response.body();
+        assertThat(response.statusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
+        assertSignedByGateway(path, responseHeaders, bytes);
+        return new Answer(response.statusCode(), responseHeaders, java.util.Set.copyOf(response.headers().map().keySet()),
                 new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
     }
 
