@@ -1,5 +1,6 @@
 package dev.scanpay.simulator;
 
+import dev.scanpay.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
