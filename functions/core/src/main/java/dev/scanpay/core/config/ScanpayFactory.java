@@ -9,6 +9,7 @@ import dev.scanpay.core.merchant.MerchantAuthenticator;
 import dev.scanpay.core.merchant.MerchantPayments;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.ClientStore;
+import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.WalletCall;
@@ -68,6 +69,11 @@ public class ScanpayFactory {
     @Singleton
     WalletStore walletStore(DynamoDbClient dynamo, GatewayConfig config) {
         return new WalletStore(dynamo, config.table());
+    }
+
+    @Singleton
+    CodeStore codeStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new CodeStore(dynamo, config.table());
     }
 
     @Singleton
