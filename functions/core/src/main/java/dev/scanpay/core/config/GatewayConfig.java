@@ -12,6 +12,9 @@ import java.time.Duration;
 @Singleton
 public final class GatewayConfig {
 
+    /** Where the local stack listens by default. */
+    public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
+
     private final String table;
     private final String dynamoEndpoint;
     private final String clientId;
@@ -27,7 +30,7 @@ public final class GatewayConfig {
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
                          @Nullable @Value("${scanpay.dynamodb.endpoint:}") String dynamoEndpoint,
                          @Value("${scanpay.gateway.client-id:SCANPAY}") String clientId,
-                         @Value("${scanpay.gateway.public-url:http://127.0.0.1:8080}") String publicUrl,
+                         @Nullable @Value("${scanpay.gateway.public-url:}") String publicUrl,
                          @Nullable @Value("${scanpay.gateway.key.secret-id:}") String keySecretId,
                          @Nullable @Value("${scanpay.gateway.key.file:}") String keyFile,
                          @Nullable @Value("${scanpay.gateway.key.private-key:}") String privateKey,
@@ -38,7 +41,9 @@ public final class GatewayConfig {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        // defaulted here: in a placeholder's default, Micronaut reads every ':' of a URL as a separator
+        String url = blankToNull(publicUrl) == null ? DEFAULT_PUBLIC_URL : publicUrl;
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.keySecretId = blankToNull(keySecretId);
         this.keyFile = blankToNull(keyFile);
         this.privateKey = blankToNull(privateKey);

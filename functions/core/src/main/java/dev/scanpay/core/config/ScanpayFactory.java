@@ -1,6 +1,7 @@
 package dev.scanpay.core.config;
 
 import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
@@ -119,10 +120,16 @@ public class ScanpayFactory {
     }
 
     @Singleton
+    CodeUrls codeUrls(GatewayConfig config) {
+        return new CodeUrls(config.publicUrl());
+    }
+
+    @Singleton
     MerchantPayments merchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
-                                      WalletClient.WalletTimeouts timeouts, Clock clock) {
-        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+                                      WalletClient.WalletTimeouts timeouts, CodeStore codeStore, CodeUrls codeUrls,
+                                      Clock clock) {
+        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, codeStore, codeUrls, clock);
     }
 
     @Singleton

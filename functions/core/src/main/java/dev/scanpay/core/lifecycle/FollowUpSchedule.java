@@ -25,6 +25,10 @@ public final class FollowUpSchedule {
 
     public static final Duration DEFAULT_USER_PRESENTED_WINDOW = Duration.ofMinutes(2);
     public static final Duration MAX_USER_PRESENTED_WINDOW = Duration.ofMinutes(10);
+    /** Order codes: Antom's pages disagree (3 min, 10 min); 5 minutes unless paymentExpiryTime says otherwise. */
+    public static final Duration DEFAULT_ORDER_CODE_WINDOW = Duration.ofMinutes(5);
+    /** The old OC page: an order code's expiry must be under 30 minutes. */
+    public static final Duration MAX_ORDER_CODE_WINDOW = Duration.ofMinutes(30);
 
     private static final long[] INQUIRY_GAPS_S = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 10, 10, 15, 15, 30};
     private static final long[] CANCEL_GAPS_S = {2, 3, 3, 5, 5, 10, 30, 60, 300};

@@ -88,6 +88,13 @@ public final class PaymentFollowUp {
         if (payment.cancelState() == CancelState.PENDING) {
             return attemptCancel(payment);
         }
+        if (payment.status() == PaymentStatus.CREATED) {
+            // an order code nobody has scanned: it closes at its expiry, which is when it comes due
+            return lifecycle.apply(payment, p -> p.status() != PaymentStatus.CREATED || !p.isDue(now) ? p
+                    : p.deadlineAt() != null && now.isBefore(p.deadlineAt())
+                            ? p.toBuilder().nextCheckAt(p.deadlineAt()).updatedAt(now).build()
+                            : PaymentTransitions.cancel(p, ClosedBy.TIMEOUT, now));
+        }
         if (payment.status() == PaymentStatus.PROCESSING) {
             if (payment.deadlineAt() != null && !now.isBefore(payment.deadlineAt())) {
                 Payment closed = lifecycle.apply(payment, p -> p.status() == PaymentStatus.PROCESSING

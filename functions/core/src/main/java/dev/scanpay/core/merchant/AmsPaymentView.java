@@ -1,9 +1,12 @@
 package dev.scanpay.core.merchant;
 
+import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
@@ -17,8 +20,14 @@ public final class AmsPaymentView {
     private AmsPaymentView() {
     }
 
-    /** The pay answer for a user-presented payment: S paid, F declined or closed, U still in process. */
-    public static Map<String, Object> payAnswer(Payment p) {
+    /**
+     * The pay answer. User-presented: S paid, F declined or closed, U still in process. Order code: S with
+     * the code while it can be paid (and once paid), F once closed.
+     */
+    public static Map<String, Object> payAnswer(Payment p, CodeUrls urls) {
+        if (p.scenario() == Scenario.ORDER_CODE) {
+            return orderCodeAnswer(p, urls);
+        }
         Result result = switch (p.status()) {
             case SUCCESS -> Result.success();
             case FAIL -> new Result(p.resultCode(), ResultStatus.F, p.resultMessage());
@@ -28,10 +37,39 @@ public final class AmsPaymentView {
         };
         JsonObject body = JsonObject.create().put("result", result.toWire());
         putIdentity(body, p);
-        if (p.status() == dev.scanpay.core.payment.PaymentStatus.SUCCESS) {
+        if (p.status() == PaymentStatus.SUCCESS) {
             putPaid(body, p);
         }
         return body.build();
+    }
+
+    private static Map<String, Object> orderCodeAnswer(Payment p, CodeUrls urls) {
+        Result result = switch (p.status()) {
+            case CREATED, PROCESSING, SUCCESS -> Result.success();
+            case FAIL -> new Result(p.resultCode(), ResultStatus.F, p.resultMessage());
+            case CANCELLED -> Result.of(ResultCode.ORDER_IS_CLOSED, "the order code was closed: " + p.resultMessage());
+        };
+        JsonObject body = JsonObject.create().put("result", result.toWire());
+        putIdentity(body, p);
+        if (result.isSuccess()) {
+            String token = p.codeToken();
+            body.put("orderCodeForm", JsonObject.create()
+                    .put("expireTime", AmsWire.time(p.expiresAt()))
+                    .put("codeDetails", List.of(
+                            codeDetail(urls.codeValue(token), "TEXT"),
+                            codeDetail(urls.image(token, "small"), "SMALLIMAGE"),
+                            codeDetail(urls.image(token, "middle"), "MIDDLEIMAGE"),
+                            codeDetail(urls.image(token, "big"), "BIGIMAGE")))
+                    .put("paymentMethodType", "CONNECT_WALLET"));
+        }
+        if (p.status() == PaymentStatus.SUCCESS) {
+            putPaid(body, p);
+        }
+        return body.build();
+    }
+
+    private static Map<String, Object> codeDetail(String value, String displayType) {
+        return JsonObject.create().put("codeValue", value).put("displayType", displayType).put("codeValueType", "QRCODE").build();
     }
 
     public static Map<String, Object> inquiryAnswer(Payment p) {
@@ -49,7 +87,7 @@ public final class AmsPaymentView {
             default -> p.resultMessage();
         });
         putIdentity(body, p);
-        if (p.paymentTime() != null && p.status() != dev.scanpay.core.payment.PaymentStatus.FAIL) {
+        if (p.paymentTime() != null && p.status() != PaymentStatus.FAIL) {
             putPaid(body, p);
         }
         if (p.cancelTime() != null) {

@@ -1,6 +1,11 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
+import dev.scanpay.core.codes.CodeKind;
+import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
@@ -41,11 +46,15 @@ public final class MerchantPayments {
     private final WalletDirectory wallets;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
+    private final CodeStore codeStore;
+    private final CodeUrls codeUrls;
     private final Clock clock;
 
     public MerchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                             WalletDirectory wallets, WalletClient walletClient,
-                            WalletClient.WalletTimeouts timeouts, Clock clock) {
+                            WalletClient.WalletTimeouts timeouts, CodeStore codeStore, CodeUrls codeUrls, Clock clock) {
+        this.codeStore = codeStore;
+        this.codeUrls = codeUrls;
         this.store = store;
         this.lifecycle = lifecycle;
         this.followUp = followUp;
@@ -66,12 +75,16 @@ public final class MerchantPayments {
         if (earlier.isPresent()) {
             return repeat(earlier.get(), hash);
         }
+        if (request.scenario() == Scenario.ORDER_CODE) {
+            return createOrderCode(caller, request, hash);
+        }
         if (request.scenario() != Scenario.USER_PRESENTED) {
             throw ProtocolException.paramIllegal("paymentFactor.inStorePaymentScenario",
                     request.scenario().wireName() + " is not offered by this gateway yet");
         }
         Instant now = clock.instant();
-        Instant deadline = deadline(request, now);
+        Instant deadline = expiry(request, now, FollowUpSchedule.DEFAULT_USER_PRESENTED_WINDOW,
+                FollowUpSchedule.MAX_USER_PRESENTED_WINDOW);
         Wallet wallet = wallets.route(request.paymentCode()).orElseThrow(() -> new ProtocolException(
                 ResultCode.INVALID_PAYMENT_CODE, "no wallet accepts this payment code; ask the customer to refresh it"));
         Payment payment = Payment.builder()
@@ -103,7 +116,40 @@ public final class MerchantPayments {
         }
         Payment after = lifecycle.apply(created,
                 p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
-        return AmsPaymentView.payAnswer(after);
+        return AmsPaymentView.payAnswer(after, codeUrls);
+    }
+
+    /**
+     * Order Code: a payment waiting for a customer's wallet to scan its code. The payment, its request
+     * key and its code are written in one transaction; at expiry the follow-up closes it.
+     */
+    private Map<String, Object> createOrderCode(KnownClient caller, PayRequest request, String hash) {
+        Instant now = clock.instant();
+        Instant expiry = expiry(request, now, FollowUpSchedule.DEFAULT_ORDER_CODE_WINDOW, FollowUpSchedule.MAX_ORDER_CODE_WINDOW);
+        String token = CodeTokens.next();
+        String clientId = caller.client().clientId();
+        Payment payment = Payment.builder()
+                .paymentId(PaymentIds.next(clock))
+                .clientId(clientId)
+                .paymentRequestId(request.paymentRequestId())
+                .scenario(Scenario.ORDER_CODE)
+                .amount(request.amount())
+                .status(PaymentStatus.CREATED)
+                .order(request.order())
+                .notifyUrl(request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl())
+                .createdAt(now)
+                .updatedAt(now)
+                .expiresAt(expiry)
+                .deadlineAt(expiry)
+                .nextCheckAt(expiry)
+                .codeToken(token)
+                .build();
+        IssuedCode code = new IssuedCode(token, CodeKind.ORDER, codeUrls.codeValue(token), clientId, payment.paymentId(), expiry);
+        PaymentStore.Creation creation = store.create(payment, hash, java.util.List.of(codeStore.item(code)));
+        if (creation instanceof AlreadyRequested already) {
+            return repeat(already.key(), hash);
+        }
+        return AmsPaymentView.payAnswer(((Created) creation).payment(), codeUrls);
     }
 
     public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
@@ -154,7 +200,7 @@ public final class MerchantPayments {
                     "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
         }
         Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
-        return AmsPaymentView.payAnswer(checkIfDueOrAsStored(first));
+        return AmsPaymentView.payAnswer(checkIfDueOrAsStored(first), codeUrls);
     }
 
     private Payment find(KnownClient caller, PaymentLookup lookup) {
@@ -167,15 +213,15 @@ public final class MerchantPayments {
                 .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
     }
 
-    private static Instant deadline(PayRequest request, Instant now) {
+    private static Instant expiry(PayRequest request, Instant now, java.time.Duration byDefault, java.time.Duration maximum) {
         if (request.expiryTime() == null) {
-            return now.plus(FollowUpSchedule.DEFAULT_USER_PRESENTED_WINDOW);
+            return now.plus(byDefault);
         }
         if (!request.expiryTime().isAfter(now)) {
             throw ProtocolException.paramIllegal("paymentExpiryTime", "must be in the future");
         }
         // later than the maximum (a POS sending "10 minutes" with its clock a second ahead): the maximum
-        Instant latest = now.plus(FollowUpSchedule.MAX_USER_PRESENTED_WINDOW);
+        Instant latest = now.plus(maximum);
         return request.expiryTime().isAfter(latest) ? latest : request.expiryTime();
     }
 }

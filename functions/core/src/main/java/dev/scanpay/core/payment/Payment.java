@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param deadlineAt      when an unresolved payment stops being inquired and is cancelled instead
  * @param lateSuccessAt   when a wallet reported success for a payment already cancelled (cancel won)
  * @param refundedMinor   refunded or reserved for refunds, in the payment's currency
+ * @param codeToken       the token of the order code a merchant-presented payment is paid through
  */
 public record Payment(
         String paymentId,
@@ -43,7 +44,8 @@ public record Payment(
         Instant cancelTime,
         Instant lateSuccessAt,
         long refundedMinor,
-        long version) {
+        long version,
+        String codeToken) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -96,6 +98,7 @@ public record Payment(
         private Instant lateSuccessAt;
         private long refundedMinor;
         private long version;
+        private String codeToken;
 
         private Builder() {
         }
@@ -128,6 +131,7 @@ public record Payment(
             lateSuccessAt = p.lateSuccessAt;
             refundedMinor = p.refundedMinor;
             version = p.version;
+            codeToken = p.codeToken;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -156,12 +160,13 @@ public record Payment(
         public Builder lateSuccessAt(Instant v) { lateSuccessAt = v; return this; }
         public Builder refundedMinor(long v) { refundedMinor = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder codeToken(String v) { codeToken = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
-                    cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version);
+                    cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken);
         }
     }
 }

@@ -83,6 +83,7 @@ final class PaymentItems {
         putTime(item, "lateSuccessAt", p.lateSuccessAt());
         putN(item, "refundedMinor", p.refundedMinor());
         putN(item, "version", p.version());
+        putS(item, "codeToken", p.codeToken());
         return item;
     }
 
@@ -121,6 +122,7 @@ final class PaymentItems {
                 .lateSuccessAt(time(item, "lateSuccessAt"))
                 .refundedMinor(num(item, "refundedMinor"))
                 .version(num(item, "version"))
+                .codeToken(str(item, "codeToken"))
                 .build();
     }
 }

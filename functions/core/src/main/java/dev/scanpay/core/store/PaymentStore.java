@@ -71,21 +71,35 @@ public class PaymentStore {
      * nothing and two concurrent creations with the same id cannot both succeed.
      */
     public Creation create(Payment payment, String requestHash) {
+        return create(payment, requestHash, List.of());
+    }
+
+    /**
+     * As {@link #create(Payment, String)}, also putting {@code alsoNew} (items that must not exist yet,
+     * such as the payment's order code) in the same transaction.
+     */
+    public Creation create(Payment payment, String requestHash, List<Map<String, AttributeValue>> alsoNew) {
         Map<String, AttributeValue> requestItem = new HashMap<>(requestKey(payment.clientId(), payment.paymentRequestId()));
         requestItem.put("paymentId", s(payment.paymentId()));
         requestItem.put("requestHash", s(requestHash));
         requestItem.put("clientId", s(payment.clientId()));
         requestItem.put("paymentRequestId", s(payment.paymentRequestId()));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(PaymentItems.toItem(payment))
+                .conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        // the request key stays second: a cancellation reason at index 1 means "this request id was used"
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(requestItem)
+                .conditionExpression(NEW_ITEM_CONDITION)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        for (Map<String, AttributeValue> item : alsoNew) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table)
-                            .item(PaymentItems.toItem(payment))
-                            .conditionExpression(NEW_ITEM_CONDITION).build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table)
-                            .item(requestItem)
-                            .conditionExpression(NEW_ITEM_CONDITION)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build()).build()));
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
             return new Created(asStored(payment));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -93,7 +107,7 @@ public class PaymentStore {
                 // a concurrent creation of the same request is in flight: whoever wins, the key will exist
                 return awaitRequest(payment, e);
             }
-            if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (reasons.size() >= 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
                 Map<String, AttributeValue> old = reasons.get(1).item();
                 if (old != null && !old.isEmpty()) {
                     return new AlreadyRequested(toRequestKey(old));

@@ -107,6 +107,7 @@ class PaymentStoreDynamoTest {
                 .lateSuccessAt(t.plusMillis(7))
                 .refundedMinor(500)
                 .version(0)
+                .codeToken("rE49jQ_llBbmfuNZBBfywwv9rRIaaaa".substring(0, 27))
                 .build();
     }
 

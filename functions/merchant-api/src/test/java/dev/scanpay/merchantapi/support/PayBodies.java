@@ -35,4 +35,13 @@ public final class PayBodies {
         body.put("paymentNotifyUrl", "https://merchant.example/notify");
         return body;
     }
+
+    /** An Order Code pay: the merchant asks for a code to show; no payment code of the customer's. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> orderCode(String paymentRequestId, String currency, long minor) {
+        Map<String, Object> body = userPresented(paymentRequestId, currency, minor, "unused");
+        body.put("paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET"));
+        body.put("paymentFactor", Map.of("inStorePaymentScenario", "OrderCode"));
+        return body;
+    }
 }
