@@ -1,0 +1,95 @@
+package dev.scanpay.codes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.codes.support.CodesHarness;
+import dev.scanpay.codes.support.Decode;
+import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.IssuedCode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The controller as the local stack serves it: on Netty, in one context with the merchant API's
+ * AmsController, whose global @Error handlers answer framework 404s and failures in AMS form. The image
+ * routes keep their own plain answers there, and the merchant API keeps its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalStackServingTest {
+
+    private CodesHarness codes;
+    private ApplicationContext netty;
+    private URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() {
+        codes = new CodesHarness();
+        Map<String, Object> properties = new HashMap<>(codes.properties(CodesHarness.dynamo().endpoint()));
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("micronaut.server.port", -1);
+        netty = ApplicationContext.builder().properties(properties).singletons(codes.clock).start();
+        EmbeddedServer server = netty.getBean(EmbeddedServer.class);
+        server.start();
+        base = server.getURI();
+        assertThat(netty.getBeanDefinitions(dev.scanpay.merchantapi.AmsController.class)).isNotEmpty();
+    }
+
+    @AfterAll
+    void stop() {
+        netty.close();
+        codes.close();
+    }
+
+    @Test
+    void imagesAreServedNextToTheMerchantApi() throws Exception {
+        IssuedCode code = codes.orderCode(Duration.ofMinutes(10));
+        HttpResponse<byte[]> png = get("/qr/" + code.token() + ".png?size=small");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("content-type")).contains("image/png");
+        assertThat(png.headers().firstValue("cache-control")).contains("public, max-age=600");
+        assertThat(Decode.readPng(png.body()).getWidth()).isEqualTo(200);
+        assertThat(Decode.png(png.body())).isEqualTo(code.codeValue());
+        HttpResponse<byte[]> svg = get("/qr/" + code.token() + ".svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("content-type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(QrHandlerTest.svgDecodes(new String(svg.body(), StandardCharsets.UTF_8))).isEqualTo(code.codeValue());
+    }
+
+    @Test
+    void refusalsStayPlainTextAndAreNotTurnedIntoAmsAnswers() throws Exception {
+        IssuedCode code = codes.orderCode(Duration.ofMinutes(10));
+        for (String path : new String[] {"/qr/" + CodeTokens.next() + ".png", "/qr/bad.svg", "/qr/" + code.token() + ".gif"}) {
+            HttpResponse<byte[]> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/plain");
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("unknown or expired code\n");
+        }
+        HttpResponse<byte[]> badSize = get("/qr/" + code.token() + ".png?size=huge");
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(new String(badSize.body(), StandardCharsets.UTF_8)).isEqualTo("size must be small, middle or big\n");
+    }
+
+    @Test
+    void theMerchantApiStillAnswersOtherPathsInProtocol() throws Exception {
+        HttpResponse<byte[]> response = get("/nothing/here");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("NO_INTERFACE_DEF");
+    }
+
+    private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
