@@ -1,5 +1,6 @@
 package dev.scanpay.codes.support;
 
+import dev.scanpay.testing.TestLambdaContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.codes.CodeKind;

@@ -1,4 +1,4 @@
-package dev.scanpay.merchantapi.support;
+package dev.scanpay.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
