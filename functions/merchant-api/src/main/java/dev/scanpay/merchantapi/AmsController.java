@@ -53,8 +53,7 @@ public class AmsController {
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     public HttpResponse<byte[]> methodNotAllowed(HttpRequest<?> request) {
-        return respond(gateway.handle(new InboundRequest(request.getMethodName(), request.getPath(),
-                name -> request.getHeaders().get(name), null)));
+        return respond(gateway.handle(inbound(request, null)));
     }
 
     @Error(global = true)
