@@ -1,5 +1,6 @@
 package dev.scanpay.codes;
 
+import dev.scanpay.dynamodb.EmbeddedDynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.codes.support.CodesHarness;
@@ -38,7 +39,7 @@ class LocalStackServingTest {
     @BeforeAll
     void start() {
         codes = new CodesHarness();
-        Map<String, Object> properties = new HashMap<>(codes.properties(CodesHarness.dynamo().endpoint()));
+        Map<String, Object> properties = new HashMap<>(codes.properties(EmbeddedDynamo.shared().endpoint()));
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", -1);
         netty = ApplicationContext.builder().properties(properties).singletons(codes.clock).start();

@@ -28,8 +28,22 @@ public final class EmbeddedDynamo implements AutoCloseable {
         this.port = port;
     }
 
+    private static EmbeddedDynamo shared;
+
     public static EmbeddedDynamo inMemory() {
         return start(new String[] {"-inMemory"});
+    }
+
+    /**
+     * One in-memory instance for the whole JVM, stopped when the JVM exits: tests share it and isolate
+     * themselves by table, instead of paying a DynamoDB Local start per test class.
+     */
+    public static synchronized EmbeddedDynamo shared() {
+        if (shared == null) {
+            shared = inMemory();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     public static EmbeddedDynamo persistedUnder(Path dataDir) {

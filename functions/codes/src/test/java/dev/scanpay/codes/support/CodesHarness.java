@@ -32,7 +32,6 @@ public final class CodesHarness implements AutoCloseable {
 
     public static final String PUBLIC_URL = "https://a1b2c3d4e5.execute-api.ap-southeast-1.amazonaws.com";
 
-    private static EmbeddedDynamo sharedDynamo;
 
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
     public final String table = "scanpay-" + UUID.randomUUID();
@@ -42,7 +41,7 @@ public final class CodesHarness implements AutoCloseable {
     public final APIGatewayV2HTTPEventFunction handler;
 
     public CodesHarness() {
-        EmbeddedDynamo dynamo = dynamo();
+        EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
         dynamoClient = dynamo.client();
         ScanpayTable.ensure(dynamoClient, table);
         codes = new CodeStore(dynamoClient, table);
@@ -62,13 +61,6 @@ public final class CodesHarness implements AutoCloseable {
         return properties;
     }
 
-    public static synchronized EmbeddedDynamo dynamo() {
-        if (sharedDynamo == null) {
-            sharedDynamo = EmbeddedDynamo.inMemory();
-            Runtime.getRuntime().addShutdownHook(new Thread(sharedDynamo::close));
-        }
-        return sharedDynamo;
-    }
 
     /** A live order code, stored as the pay call stores it, expiring {@code in} from now. */
     public IssuedCode orderCode(Duration in) {

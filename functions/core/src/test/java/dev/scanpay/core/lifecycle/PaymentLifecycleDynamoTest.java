@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class PaymentLifecycleDynamoTest {
 
-    private static EmbeddedDynamo dynamo;
     private static DynamoDbClient client;
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -48,14 +47,12 @@ class PaymentLifecycleDynamoTest {
 
     @BeforeAll
     static void startDynamo() {
-        dynamo = EmbeddedDynamo.inMemory();
-        client = dynamo.client();
+        client = EmbeddedDynamo.shared().client();
     }
 
     @AfterAll
     static void stopDynamo() {
         client.close();
-        dynamo.close();
     }
 
     @BeforeEach

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** ClientStore and WalletStore against DynamoDB Local running in this JVM; a table per test. */
 class ClientAndWalletStoreDynamoTest {
 
-    private static EmbeddedDynamo dynamo;
     private static DynamoDbClient client;
 
     private static final Instant REGISTERED = Instant.parse("2026-11-23T02:00:00.123Z");
@@ -34,14 +33,12 @@ class ClientAndWalletStoreDynamoTest {
 
     @BeforeAll
     static void startDynamo() {
-        dynamo = EmbeddedDynamo.inMemory();
-        client = dynamo.client();
+        client = EmbeddedDynamo.shared().client();
     }
 
     @AfterAll
     static void stopDynamo() {
         client.close();
-        dynamo.close();
     }
 
     @BeforeEach

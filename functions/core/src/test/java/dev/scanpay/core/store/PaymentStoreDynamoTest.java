@@ -39,7 +39,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** PaymentStore against DynamoDB Local running in this JVM; each test gets a table of its own. */
 class PaymentStoreDynamoTest {
 
-    private static EmbeddedDynamo dynamo;
     private static DynamoDbClient client;
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -48,14 +47,12 @@ class PaymentStoreDynamoTest {
 
     @BeforeAll
     static void startDynamo() {
-        dynamo = EmbeddedDynamo.inMemory();
-        client = dynamo.client();
+        client = EmbeddedDynamo.shared().client();
     }
 
     @AfterAll
     static void stopDynamo() {
         client.close();
-        dynamo.close();
     }
 
     @BeforeEach

@@ -40,7 +40,7 @@ public final class GatewayHarness implements AutoCloseable {
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
     public final KeyPair gatewayKeys = RsaKeys.generate();
     public final String table = "scanpay-" + UUID.randomUUID();
-    public final EmbeddedDynamo dynamo = SharedDynamo.get();
+    public final EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
     public final DynamoDbClient dynamoClient = dynamo.client();
     public final WalletSimulator wallet;
     public final ApplicationContext context;
