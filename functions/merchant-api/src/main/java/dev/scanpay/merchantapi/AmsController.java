@@ -1,8 +1,8 @@
 package dev.scanpay.merchantapi;
 
 import dev.scanpay.core.merchant.AmsGateway;
-import dev.scanpay.core.merchant.InboundRequest;
-import dev.scanpay.core.merchant.OutboundResponse;
+import dev.scanpay.core.api.InboundRequest;
+import dev.scanpay.core.api.OutboundResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,16 +32,16 @@ public class AmsController {
         this.gateway = gateway;
     }
 
-    @Post(uris = {"/ams/api/v1/payments/{operation}", "/ams/sandbox/api/v1/payments/{operation}"},
+    @Post(uris = {"/ams/api/v1/{family}/{operation}", "/ams/sandbox/api/v1/{family}/{operation}"},
             consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> post(HttpRequest<?> request, String operation, @Nullable @Body byte[] body) {
+    public HttpResponse<byte[]> post(HttpRequest<?> request, String family, String operation, @Nullable @Body byte[] body) {
         return respond(gateway.handle(inbound(request, body)));
     }
 
     /** Any other method on an API path: a protocol answer (METHOD_NOT_SUPPORTED), not the framework's 405. */
-    @Get(uris = {"/ams/api/v1/payments/{operation}", "/ams/sandbox/api/v1/payments/{operation}"},
+    @Get(uris = {"/ams/api/v1/{family}/{operation}", "/ams/sandbox/api/v1/{family}/{operation}"},
             produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> get(HttpRequest<?> request, String operation) {
+    public HttpResponse<byte[]> get(HttpRequest<?> request, String family, String operation) {
         return respond(gateway.handle(inbound(request, null)));
     }
 

@@ -1,11 +1,11 @@
 package dev.scanpay.merchantapi;
 
-import static dev.scanpay.merchantapi.support.PayBodies.userPresented;
+import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
-import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedCaller.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

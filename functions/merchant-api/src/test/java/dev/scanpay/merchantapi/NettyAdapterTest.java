@@ -1,12 +1,12 @@
 package dev.scanpay.merchantapi;
 
-import static dev.scanpay.merchantapi.support.PayBodies.userPresented;
+import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.signing.RequestTime;
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
-import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedCaller.Answer;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

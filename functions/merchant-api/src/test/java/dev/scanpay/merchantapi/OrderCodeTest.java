@@ -1,15 +1,15 @@
 package dev.scanpay.merchantapi;
 
-import static dev.scanpay.merchantapi.support.PayBodies.orderCode;
+import static dev.scanpay.testkit.PayBodies.orderCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.codes.CodeKind;
 import dev.scanpay.core.codes.IssuedCode;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.store.CodeStore;
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
-import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedCaller.Answer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,7 +54,7 @@ class OrderCodeTest {
         assertThat(details).extracting(d -> d.get("displayType")).containsExactly("TEXT", "SMALLIMAGE", "MIDDLEIMAGE", "BIGIMAGE");
         assertThat(details).allSatisfy(d -> assertThat(d.get("codeValueType")).isEqualTo("QRCODE"));
         String codeValue = (String) details.get(0).get("codeValue");
-        assertThat(codeValue).matches("http://127\\.0\\.0\\.1:8080/c/[A-Za-z0-9_-]{27}");
+        assertThat(codeValue).matches(java.util.regex.Pattern.quote(gateway.publicUrl()) + "/c/[A-Za-z0-9_-]{27}");
         String token = codeValue.substring(codeValue.lastIndexOf('/') + 1);
         assertThat((String) details.get(1).get("codeValue")).endsWith("/qr/" + token + ".png?size=small");
 

@@ -1,15 +1,15 @@
 package dev.scanpay.merchantapi;
 
-import static dev.scanpay.merchantapi.support.PayBodies.userPresented;
+import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.RsaKeys;
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
-import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedCaller.Answer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scanpay.core.store.ScanpayTable;
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SamTemplate;
+import dev.scanpay.testkit.SignedMerchant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
@@ -33,12 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  */
 class TemplateTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path ROOT = SamTemplate.ROOT;
     private static Map<String, Object> template;
 
     @BeforeAll
-    static void load() throws IOException {
-        template = new Yaml(new CfnConstructor()).load(Files.readString(ROOT.resolve("template.yaml")));
+    static void load() {
+        template = SamTemplate.load().raw();
     }
 
     @Test
@@ -90,12 +83,17 @@ class TemplateTest {
         assertThat(routes).isNotEmpty();
         try (GatewayHarness gateway = new GatewayHarness()) {
             SignedMerchant merchant = gateway.merchant("MERCHANT_ROUTES");
+            // each operation family the merchant API serves, with the answer an empty lookup gets
+            Map<String, String> families = Map.of("payments/inquiryPayment", "ORDER_NOT_EXIST",
+                    "codes/registerEntryCode", "PARAM_ILLEGAL");
             for (String[] route : routes) {
-                String path = route[1].replace("{operation}", "inquiryPayment");
-                String body = "{\"paymentId\":\"1\"}";
-                var answer = merchant.send(route[0].toUpperCase(), path, body,
-                        merchant.headers(path, dev.scanpay.core.signing.RequestTime.format(gateway.now()), body));
-                assertThat(answer.resultCode()).as("%s %s", route[0], path).isEqualTo("ORDER_NOT_EXIST");
+                families.forEach((operation, expected) -> {
+                    String path = route[1].replace("{family}/{operation}", operation);
+                    String body = "{\"paymentId\":\"1\"}";
+                    var answer = merchant.send(route[0].toUpperCase(), path, body,
+                            merchant.headers(path, dev.scanpay.core.signing.RequestTime.format(gateway.now()), body));
+                    assertThat(answer.resultCode()).as("%s %s", route[0], path).isEqualTo(expected);
+                });
             }
         }
     }
@@ -179,29 +177,6 @@ class TemplateTest {
             return true;
         } catch (ClassNotFoundException e) {
             return false;
-        }
-    }
-
-    /** Reads CloudFormation's short intrinsics (!Ref X, !Sub "...") as {Ref: X}, {Fn::Sub: ...}. */
-    static final class CfnConstructor extends SafeConstructor {
-        CfnConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String tag = node.getTag().getValue().substring(1);
-                    String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-                    Object value;
-                    if (node instanceof ScalarNode scalar) {
-                        value = constructScalar(scalar);
-                    } else if (node instanceof SequenceNode sequence) {
-                        value = constructSequence(sequence);
-                    } else {
-                        value = constructMapping((MappingNode) node);
-                    }
-                    return Map.of(name, value);
-                }
-            });
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.scanpay.merchantapi;
 
-import static dev.scanpay.merchantapi.support.PayBodies.userPresented;
+import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.merchantapi.support.GatewayHarness;
-import dev.scanpay.merchantapi.support.SignedMerchant;
-import dev.scanpay.merchantapi.support.SignedMerchant.Answer;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import java.time.Duration;

@@ -6,8 +6,9 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * How the simulated wallet treats a pay, chosen per customer or, winning over that, by the last four
- * digits of the amount in minor units (so a cashier can pick a path just by typing an amount).
+ * How the simulated wallet treats a pay or a scan, chosen per customer or, winning over that, by the last
+ * four digits of the amount in minor units (so a cashier can pick a path just by typing an amount). For a
+ * pay the behaviour shapes the wallet's answers; for a scan it shapes the notifyPayment the wallet sends.
  */
 public enum Behaviour {
     /** Charge and answer S; F USER_BALANCE_NOT_ENOUGH when the balance is short. */
@@ -23,7 +24,9 @@ public enum Behaviour {
     /** Answer F with the customer's declineCode (default RISK_REJECT); nothing charged. */
     DECLINE(9905),
     /** Charge and answer S without Signature and Response-Time headers. */
-    UNSIGNED(9906);
+    UNSIGNED(9906),
+    /** Charge once, and send a scan's notifyPayment twice (a pay is treated as SUCCESS). */
+    DUPLICATE_NOTIFY(9907);
 
     private final int amountTrigger;
 

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The plain-JSON, unsigned endpoints: the customer's "phone" ({@code /customers/...}) and the test
- * harness ({@code /simulator/...}). They are not part of the wallet API and nothing here is signed.
+ * harness ({@code /simulator/...}). They are not part of the wallet API and nothing here is signed
+ * (a scan's own calls to the gateway are, of course).
  */
 final class ControlApiHandler {
 
@@ -39,6 +40,20 @@ final class ControlApiHandler {
             String code = simulator.issuePaymentCode(customerId(path.get(1)));
             // fixed contract: scripts read exactly this field
             Exchanges.sendJson(exchange, json, 200, Map.of("paymentCode", code));
+        } else if (path.size() == 3 && path.get(0).equals("customers") && path.get(2).equals("scan")) {
+            requireMethod(method, "POST");
+            String customerId = customerId(path.get(1));
+            Object code = readObject(exchange).get("codeValue");
+            if (!(code instanceof String codeValue) || codeValue.isBlank()) {
+                throw new HttpProblem(400, "codeValue (the scanned code) is required");
+            }
+            ScanResult result;
+            try {
+                result = simulator.scan(customerId, codeValue);
+            } catch (IllegalStateException notConnected) {
+                throw new HttpProblem(409, notConnected.getMessage());
+            }
+            Exchanges.sendJson(exchange, json, 200, scanJson(result));
         } else if (path.size() == 2 && path.get(0).equals("customers")) {
             String customerId = customerId(path.get(1));
             if ("GET".equals(method)) {
@@ -55,6 +70,10 @@ final class ControlApiHandler {
             SimulatedPayment payment = simulator.payment(path.get(2))
                     .orElseThrow(() -> new HttpProblem(404, "no payment " + path.get(2)));
             Exchanges.sendJson(exchange, json, 200, paymentJson(payment));
+        } else if (path.size() == 2 && path.get(0).equals("simulator") && path.get(1).equals("notifications")) {
+            requireMethod(method, "GET");
+            Exchanges.sendJson(exchange, json, 200, simulator.notificationsSent().stream()
+                    .map(ControlApiHandler::notificationJson).toList());
         } else if (path.size() == 2 && path.get(0).equals("simulator") && path.get(1).equals("faults")) {
             if (!"GET".equals(method)) {
                 requireMethod(method, "POST");
@@ -81,6 +100,9 @@ final class ControlApiHandler {
                     .put("keyVersion", simulator.keyVersion())
                     .put("codePrefixes", simulator.codePrefixes())
                     .put("fault", simulator.fault().name())
+                    .put("gatewayUrl", simulator.gatewayUrl().orElse(null))
+                    .put("cashierUrl", simulator.cashierUrl())
+                    .put("userAgentMarker", simulator.userAgentMarker())
                     .build());
         } else {
             throw new HttpProblem(404, "no such path");
@@ -159,6 +181,45 @@ final class ControlApiHandler {
                 .put("settleAfterSeconds", customer.settleAfter().toSeconds())
                 .put("refundBehaviour", customer.refundBehaviour().name())
                 .put("balances", balances)
+                .build();
+    }
+
+    static Map<String, Object> scanJson(ScanResult result) {
+        if (!result.scanned()) {
+            return JsonObject.create()
+                    .put("scanned", false)
+                    .put("resultCode", result.resultCode())
+                    .put("resultMessage", result.resultMessage())
+                    .build();
+        }
+        return JsonObject.create()
+                .put("scanned", true)
+                .put("paymentRequestId", result.paymentRequestId())
+                .put("walletPaymentId", result.walletPaymentId())
+                .put("status", result.status().name())
+                .put("amount", AmsWire.amount(result.amount()))
+                .put("merchantName", result.merchantName())
+                .put("storeName", result.storeName())
+                .put("expiryTime", result.expiryTime())
+                .put("paymentRedirectUrl", result.paymentRedirectUrl())
+                .put("notification", result.notification())
+                .put("repeat", result.repeat())
+                .build();
+    }
+
+    static Map<String, Object> notificationJson(SentNotification sent) {
+        return JsonObject.create()
+                .put("paymentRequestId", sent.paymentRequestId())
+                .put("paymentId", sent.paymentId())
+                .put("url", sent.url())
+                .put("resultStatus", sent.resultStatus())
+                .put("resultCode", sent.resultCode())
+                .put("badlySigned", sent.badlySigned())
+                .put("unsigned", sent.unsigned())
+                .put("sentAt", AmsWire.time(sent.sentAt()))
+                .put("ackResultStatus", sent.ackResultStatus())
+                .put("ackResultCode", sent.ackResultCode())
+                .put("ackProblem", sent.ackProblem())
                 .build();
     }
 

@@ -22,6 +22,8 @@ final class Customer {
     private Behaviour behaviour = Behaviour.SUCCESS;
     private String declineCode = DEFAULT_DECLINE_CODE;
     private Duration settleAfter = DEFAULT_SETTLE_AFTER;
+    /** Whether settleAfter was chosen for this customer rather than left at the in-process default. */
+    private boolean settleAfterChosen;
     private RefundBehaviour refundBehaviour = RefundBehaviour.REFUND_SUCCESS;
     private final Map<String, Long> balances = new LinkedHashMap<>(DEFAULT_BALANCES);
 
@@ -43,6 +45,15 @@ final class Customer {
 
     Duration settleAfter() {
         return settleAfter;
+    }
+
+    /**
+     * How long after a scan its notification waits when the wallet decides the payment at once. Only a
+     * settleAfter chosen for the customer delays it: the 10 s default exists for IN_PROCESS, and a plain
+     * SUCCESS customer must be notified at once.
+     */
+    Duration scanNotifyDelay() {
+        return settleAfterChosen ? settleAfter : Duration.ZERO;
     }
 
     RefundBehaviour refundBehaviour() {
@@ -90,6 +101,7 @@ final class Customer {
         }
         if (settings.settleAfter() != null) {
             settleAfter = settings.settleAfter();
+            settleAfterChosen = true;
         }
         if (settings.refundBehaviour() != null) {
             refundBehaviour = settings.refundBehaviour();

@@ -7,10 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-/** Reading and answering {@link HttpExchange}s with JSON. */
+/** Reading and answering {@link HttpExchange}s with JSON (and, for the cashier page, HTML). */
 final class Exchanges {
 
     static final String JSON_TYPE = "application/json; charset=UTF-8";
+    static final String HTML_TYPE = "text/html; charset=UTF-8";
     private static final int MAX_BODY = 1 << 20;
 
     private Exchanges() {
@@ -27,7 +28,11 @@ final class Exchanges {
     }
 
     static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
+        send(exchange, status, JSON_TYPE, body);
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

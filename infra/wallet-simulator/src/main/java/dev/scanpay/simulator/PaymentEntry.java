@@ -19,6 +19,8 @@ final class PaymentEntry {
     /** Kept in memory only, to tell a true repeat from a different pay under the same id; never logged. */
     String paymentCode;
     Behaviour behaviour;
+    /** Made by a customer's scan (userInitiatedPay), not by the gateway's pay: its behaviour shapes notifications. */
+    boolean scanned;
     Status status;
     String resultCode;
     String resultMessage;

@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param clock        the only source of time for codes, settling and answers; tests move it
  * @param hangDuration how long (real time) a call that gets no answer holds its connection
  * @param keyPair      the wallet's RSA key pair; null means one is generated at start
+ * @param cashierCustomer    who pays on the cashier page when the page's URL names nobody
+ * @param userAgentMarker    what a browser's User-Agent contains when it is this wallet's app; the gateway
+ *                           uses it to pick this wallet for an entry code opened in a browser
+ * @param notifyPollInterval how often (real time) a background thread sends the notifications that are due
+ *                           on the clock; zero means no thread, only {@link WalletSimulator#deliverDueNotifications()}
  */
 public record SimulatorConfig(int port, String walletId, String pspName, String codePrefix, String keyVersion,
-                              Clock clock, Duration hangDuration, KeyPair keyPair) {
+                              Clock clock, Duration hangDuration, KeyPair keyPair, String cashierCustomer,
+                              String userAgentMarker, Duration notifyPollInterval) {
 
     public static final int DEFAULT_PORT = 0;
     public static final String DEFAULT_WALLET_ID = "SIMWALLET";
@@ -26,6 +32,9 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
     public static final String DEFAULT_CODE_PREFIX = "2899";
     public static final String DEFAULT_KEY_VERSION = "1";
     public static final Duration DEFAULT_HANG = Duration.ofSeconds(30);
+    public static final String DEFAULT_CASHIER_CUSTOMER = "alice";
+    public static final String DEFAULT_USER_AGENT_MARKER = "SimWallet";
+    public static final Duration DEFAULT_NOTIFY_POLL = Duration.ofMillis(100);
 
     public SimulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -38,6 +47,14 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
         Objects.requireNonNull(hangDuration, "hangDuration");
         if (hangDuration.isNegative()) {
             throw new IllegalArgumentException("hangDuration must not be negative");
+        }
+        requireText(userAgentMarker, "userAgentMarker");
+        Objects.requireNonNull(notifyPollInterval, "notifyPollInterval");
+        if (notifyPollInterval.isNegative()) {
+            throw new IllegalArgumentException("notifyPollInterval must not be negative");
+        }
+        if (cashierCustomer == null || cashierCustomer.isBlank() || cashierCustomer.length() > 64) {
+            throw new IllegalArgumentException("cashierCustomer must be 1 to 64 characters");
         }
         // codes are 18 digits; leave at least 6 random ones so they do not collide
         if (codePrefix == null || !codePrefix.matches("\\d{1,12}")) {
@@ -55,7 +72,8 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
 
     public Builder toBuilder() {
         return new Builder().port(port).walletId(walletId).pspName(pspName).codePrefix(codePrefix)
-                .keyVersion(keyVersion).clock(clock).hangDuration(hangDuration).keyPair(keyPair);
+                .keyVersion(keyVersion).clock(clock).hangDuration(hangDuration).keyPair(keyPair)
+                .cashierCustomer(cashierCustomer).userAgentMarker(userAgentMarker).notifyPollInterval(notifyPollInterval);
     }
 
     private static void requireText(String value, String name) {
@@ -73,6 +91,9 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
         private Clock clock = Clock.systemUTC();
         private Duration hangDuration = DEFAULT_HANG;
         private KeyPair keyPair;
+        private String cashierCustomer = DEFAULT_CASHIER_CUSTOMER;
+        private String userAgentMarker = DEFAULT_USER_AGENT_MARKER;
+        private Duration notifyPollInterval = DEFAULT_NOTIFY_POLL;
 
         private Builder() {
         }
@@ -85,9 +106,13 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder hangDuration(Duration v) { hangDuration = v; return this; }
         public Builder keyPair(KeyPair v) { keyPair = v; return this; }
+        public Builder cashierCustomer(String v) { cashierCustomer = v; return this; }
+        public Builder userAgentMarker(String v) { userAgentMarker = v; return this; }
+        public Builder notifyPollInterval(Duration v) { notifyPollInterval = v; return this; }
 
         public SimulatorConfig build() {
-            return new SimulatorConfig(port, walletId, pspName, codePrefix, keyVersion, clock, hangDuration, keyPair);
+            return new SimulatorConfig(port, walletId, pspName, codePrefix, keyVersion, clock, hangDuration, keyPair,
+                    cashierCustomer, userAgentMarker, notifyPollInterval);
         }
     }
 
@@ -95,6 +120,7 @@ public record SimulatorConfig(int port, String walletId, String pspName, String 
     public String toString() {
         // never print the private key
         return "SimulatorConfig[port=" + port + ", walletId=" + walletId + ", pspName=" + pspName + ", codePrefix="
-                + codePrefix + ", keyVersion=" + keyVersion + ", hangDuration=" + hangDuration + "]";
+                + codePrefix + ", keyVersion=" + keyVersion + ", hangDuration=" + hangDuration + ", cashierCustomer="
+                + cashierCustomer + ", userAgentMarker=" + userAgentMarker + ", notifyPollInterval=" + notifyPollInterval + "]";
     }
 }

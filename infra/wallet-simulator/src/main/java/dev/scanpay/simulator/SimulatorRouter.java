@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler on the server: sends wallet API paths and control paths to their handlers and turns
- * anything that goes wrong into a small JSON error, never a stack trace.
+ * The one handler on the server: sends wallet API paths, control paths and the cashier page to their
+ * handlers and turns anything that goes wrong into a small JSON error, never a stack trace.
  */
 final class SimulatorRouter implements HttpHandler {
 
@@ -17,11 +17,13 @@ final class SimulatorRouter implements HttpHandler {
 
     private final WalletApiHandler walletApi;
     private final ControlApiHandler controlApi;
+    private final CashierHandler cashier;
     private final Json json;
 
-    SimulatorRouter(WalletApiHandler walletApi, ControlApiHandler controlApi, Json json) {
+    SimulatorRouter(WalletApiHandler walletApi, ControlApiHandler controlApi, CashierHandler cashier, Json json) {
         this.walletApi = walletApi;
         this.controlApi = controlApi;
+        this.cashier = cashier;
         this.json = json;
     }
 
@@ -33,6 +35,8 @@ final class SimulatorRouter implements HttpHandler {
                 walletApi.handle(exchange);
             } else if (path.startsWith("/customers/") || path.startsWith("/simulator/")) {
                 controlApi.handle(exchange);
+            } else if (CashierHandler.handles(path)) {
+                cashier.handle(exchange);
             } else {
                 throw new HttpProblem(404, "no such path");
             }

@@ -56,7 +56,7 @@ final class WalletAnswerWriter {
     }
 
     /** A real RSA signature in the right format, but over other bytes than were sent: it parses, and fails. */
-    private static byte[] tampered(byte[] body) {
+    static byte[] tampered(byte[] body) {
         byte[] other = new byte[TAMPERED.length + body.length];
         System.arraycopy(TAMPERED, 0, other, 0, TAMPERED.length);
         System.arraycopy(body, 0, other, TAMPERED.length, body.length);

@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The wallet's books: customers, issued codes, payments and refunds, and the rules of pay, inquiry, cancel
- * and refund. One lock guards everything, so concurrent repeats of the same pay can never charge twice;
- * a simulator does not need more throughput than that gives. Nothing here waits: holding connections is
- * the HTTP layer's job, outside the lock.
+ * The wallet's books: customers, issued codes, payments and refunds, and the rules of pay, scan, inquiry,
+ * cancel and refund. One lock guards everything, so concurrent repeats of the same pay or scan can never
+ * charge twice; a simulator does not need more throughput than that gives. Nothing here waits: holding
+ * connections is the HTTP layer's job, and sending the notifyPayments these rules plan is the
+ * {@link PaymentNotifier}'s, both outside the lock.
  *
  * <p>Time comes only from the clock. Payments and refunds in process settle lazily: every operation first
  * settles whatever the clock has moved past, so a test that moves its clock sees the result at its next
@@ -34,6 +35,7 @@ final class WalletLedger {
 
     private final Clock clock;
     private final PaymentCodeBook codes;
+    private final NotificationQueue notifications;
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, PaymentEntry> payments = new HashMap<>();
     private final Map<String, RefundEntry> refunds = new HashMap<>();
@@ -43,9 +45,10 @@ final class WalletLedger {
     private long refundSequence;
     private int totalCharges;
 
-    WalletLedger(Clock clock, String codePrefix) {
+    WalletLedger(Clock clock, String codePrefix, NotificationQueue notifications) {
         this.clock = clock;
         this.codes = new PaymentCodeBook(codePrefix);
+        this.notifications = notifications;
     }
 
     // ---- customers and codes (the "phone" side)
@@ -145,6 +148,11 @@ final class WalletLedger {
                 payment.status = Status.PENDING;
                 payment.settleAt = now.plus(customer.settleAfter());
                 pendingPayments.add(payment);
+                if (command.notifyUrl() != null) {
+                    // the gateway hears the late outcome without having to ask for it
+                    notifications.add(new PlannedNotification(payment.paymentRequestId, command.notifyUrl(),
+                            payment.settleAt, NotificationStyle.SIGNED));
+                }
                 break;
             default:
                 // SUCCESS, and the transport behaviours that charge but answer badly or not at all
@@ -152,6 +160,86 @@ final class WalletLedger {
                 break;
         }
         return payReply(payment);
+    }
+
+    /**
+     * A customer's scan of a code the gateway accepted with {@code order}: one payment per paymentRequestId,
+     * whatever number of scans. Plans the notifyPayment the behaviour calls for.
+     */
+    synchronized ScanDecision scan(String customerId, GatewayOrder order) {
+        Instant now = settleDue();
+        PaymentEntry existing = payments.get(order.paymentRequestId());
+        if (existing != null) {
+            if (existing.isCancelPlaceholder()) {
+                return ScanDecision.refused("ORDER_IS_CLOSED", "the gateway cancelled this payment before it was paid");
+            }
+            if (!existing.scanned || !existing.customerId.equals(customerId) || !existing.amount.equals(order.amount())) {
+                return ScanDecision.refused("REPEAT_REQ_INCONSISTENT",
+                        "the wallet already holds a different payment under this paymentRequestId");
+            }
+            return new ScanDecision(existing.snapshot(), null, true, null, null);
+        }
+        Customer customer = customerOrCreate(customerId);
+        PaymentEntry payment = new PaymentEntry(order.paymentRequestId(), now);
+        payment.scanned = true;
+        payment.amount = order.amount();
+        payment.customerId = customerId;
+        // the wallet made a payment, whatever becomes of it, so even a declined one has the wallet's id
+        payment.paymentId = nextPaymentId(now);
+        payments.put(payment.paymentRequestId, payment);
+
+        Behaviour behaviour = Behaviour.triggeredBy(order.amount().minor()).orElse(customer.behaviour());
+        payment.behaviour = behaviour;
+        Instant notifyAt = now.plus(customer.scanNotifyDelay());
+        switch (behaviour) {
+            case DECLINE:
+                payment.declined(customer.declineCode(), "declined by the simulated customer");
+                break;
+            case IN_PROCESS:
+                payment.status = Status.PENDING;
+                payment.settleAt = now.plus(customer.settleAfter());
+                pendingPayments.add(payment);
+                notifyAt = payment.settleAt;
+                break;
+            default:
+                // SUCCESS, DUPLICATE_NOTIFY, the badly delivered notifications and the lost ones all charge
+                charge(payment, customer, now);
+                break;
+        }
+        PlannedNotification planned = null;
+        Optional<NotificationStyle> style = NotificationStyle.forScan(behaviour);
+        if (style.isPresent()) {
+            planned = new PlannedNotification(order.paymentRequestId(), order.notifyUrl(), notifyAt, style.get());
+            notifications.add(planned);
+        }
+        return new ScanDecision(payment.snapshot(), planned, false, null, null);
+    }
+
+    /** The notifyPayment for the payment as it stands now; settles what is due first. */
+    synchronized NotificationContent notificationFor(String paymentRequestId) {
+        settleDue();
+        PaymentEntry payment = payments.get(paymentRequestId);
+        if (payment == null || payment.isCancelPlaceholder()) {
+            return NotificationContent.dropped();
+        }
+        if (payment.status == Status.PENDING) {
+            return NotificationContent.waiting();
+        }
+        if (payment.status == Status.CANCELLED && payment.charges == 0) {
+            // cancelled before it was charged: the gateway cancelled it and nothing happened to tell
+            return NotificationContent.dropped();
+        }
+        Result result = payment.paymentResult();
+        Map<String, Object> body = JsonObject.create()
+                .put("paymentResult", result.toWire())
+                .put("paymentRequestId", payment.paymentRequestId)
+                .put("paymentId", payment.paymentId)
+                .put("paymentTime", payment.status == Status.PAID ? AmsWire.time(payment.paymentTime) : null)
+                .put("paymentAmount", AmsWire.amount(payment.amount))
+                .put("payToAmount", AmsWire.amount(payment.amount))
+                .put("customerId", payment.customerId)
+                .build();
+        return new NotificationContent(NotificationContent.Verdict.SEND, result, body);
     }
 
     synchronized WalletReply inquire(String paymentRequestId) {
@@ -170,7 +258,8 @@ final class WalletLedger {
                 .put("paymentAmount", payment.amount == null ? null : AmsWire.amount(payment.amount))
                 .put("payToAmount", payment.amount == null ? null : AmsWire.amount(payment.amount))
                 .build();
-        return new WalletReply(body, Delivery.of(payment.behaviour));
+        // a scan's behaviour is about its notification: the gateway must be able to recover by asking
+        return new WalletReply(body, payment.scanned ? Delivery.SIGNED : Delivery.of(payment.behaviour));
     }
 
     /** Always succeeds (Alipay+ requires the MPP to accept every cancel); the customer gets back what is still held. */
@@ -255,7 +344,8 @@ final class WalletLedger {
         if (payment.isCancelPlaceholder()) {
             return WalletReply.failure("ORDER_IS_CLOSED", "the payment was cancelled before it arrived");
         }
-        if (!payment.amount.equals(command.amount()) || !payment.paymentCode.equals(command.paymentCode())) {
+        // a scanned payment has no payment code, so no pay can repeat it
+        if (!payment.amount.equals(command.amount()) || !command.paymentCode().equals(payment.paymentCode)) {
             return WalletReply.failure("REPEAT_REQ_INCONSISTENT", "paymentRequestId already used for a different pay");
         }
         // the same pay again: report where it stands, never charge again

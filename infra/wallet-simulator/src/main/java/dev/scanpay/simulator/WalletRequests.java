@@ -9,7 +9,8 @@ import java.util.Map;
  */
 final class WalletRequests {
 
-    record PayCommand(String paymentRequestId, Money amount, String paymentCode) {
+    /** @param notifyUrl where the gateway wants notifyPayment for this payment; null when it gave none */
+    record PayCommand(String paymentRequestId, Money amount, String paymentCode, String notifyUrl) {
     }
 
     record RefundCommand(String refundRequestId, String paymentRequestId, Money amount) {
@@ -26,7 +27,9 @@ final class WalletRequests {
                 || code.isBlank()) {
             throw new IllegalArgumentException("paymentMethod.paymentMethodId (the payment code) is required");
         }
-        return new PayCommand(paymentRequestId, amount, code);
+        Object notifyUrl = body.get("paymentNotifyUrl");
+        return new PayCommand(paymentRequestId, amount, code,
+                notifyUrl instanceof String url && !url.isBlank() ? url : null);
     }
 
     static String paymentRequestId(Map<String, Object> body) {
@@ -41,7 +44,7 @@ final class WalletRequests {
         return new RefundCommand(id(body, "refundRequestId"), id(body, "paymentRequestId"), amount);
     }
 
-    private static String id(Map<String, Object> body, String field) {
+    static String id(Map<String, Object> body, String field) {
         if (!(body.get(field) instanceof String value) || value.isBlank() || value.length() > 64) {
             throw new IllegalArgumentException(field + " is required (1 to 64 characters)");
         }
@@ -49,7 +52,7 @@ final class WalletRequests {
     }
 
     /** {currency, value}: value is minor units, a string on the wire (an integral number is tolerated). */
-    private static Money amount(Map<String, Object> body, String field) {
+    static Money amount(Map<String, Object> body, String field) {
         if (!(body.get(field) instanceof Map<?, ?> amount)) {
             throw new IllegalArgumentException(field + " is required");
         }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A wallet (MPP) speaking the Alipay+ side over real HTTP with real RSA signatures, with per-customer
  * behaviours, amount triggers and a wallet-wide fault switch, so every payment path (success, decline,
- * in process, no answer, 5xx, badly signed or unsigned answers) can be reproduced on a laptop. Tests run
- * it in-process on loopback; the local stack runs it on port 8090.
+ * in process, no answer, 5xx, badly signed or unsigned answers) can be reproduced on a laptop. It also
+ * plays the customer who scans an order or entry code: it calls the gateway's userInitiatedPay, pays, and
+ * sends notifyPayment, well or badly as the behaviour says. Tests run it in-process on loopback; the
+ * local stack runs it on port 8090.
  */
 public final class WalletSimulator implements AutoCloseable {
 
@@ -38,6 +40,9 @@ public final class WalletSimulator implements AutoCloseable {
     private final GatewayTrust trust = new GatewayTrust();
     private final ConnectionHolder holder;
     private final WalletApiHandler walletApi;
+    private final GatewayCall gatewayCall;
+    private final PaymentNotifier notifier;
+    private final OrderScanner scanner;
     private final ExecutorService executor;
     private final HttpServer server;
 
@@ -46,14 +51,19 @@ public final class WalletSimulator implements AutoCloseable {
         KeyPair keys = config.keyPair() != null ? config.keyPair() : RsaKeys.generate();
         this.publicKey = RsaKeys.encode(keys.getPublic());
         Json json = Json.standalone();
-        this.ledger = new WalletLedger(config.clock(), config.codePrefix());
+        NotificationQueue notifications = new NotificationQueue();
+        this.ledger = new WalletLedger(config.clock(), config.codePrefix(), notifications);
         this.holder = new ConnectionHolder(config.hangDuration());
         MessageSigner signer = new MessageSigner(config.walletId(), config.keyVersion(), keys.getPrivate());
         this.walletApi = new WalletApiHandler(ledger, trust, new WalletAnswerWriter(signer, json, config.clock(), holder),
                 holder, json);
+        this.gatewayCall = new GatewayCall(signer, trust, json, config.clock());
+        this.notifier = new PaymentNotifier(ledger, notifications, gatewayCall, config.clock());
+        this.scanner = new OrderScanner(gatewayCall, ledger, notifier);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), BACKLOG);
-        server.createContext("/", new SimulatorRouter(walletApi, new ControlApiHandler(this, json), json));
+        server.createContext("/", new SimulatorRouter(walletApi, new ControlApiHandler(this, json),
+                new CashierHandler(scanner, config), json));
         server.setExecutor(executor);
     }
 
@@ -67,6 +77,7 @@ public final class WalletSimulator implements AutoCloseable {
         try {
             WalletSimulator simulator = new WalletSimulator(config);
             simulator.server.start();
+            simulator.notifier.startPolling(config.notifyPollInterval());
             LOG.info("Wallet simulator {} ({}) listening at {}", config.walletId(), config.pspName(), simulator.endpoint());
             return simulator;
         } catch (IOException e) {
@@ -169,9 +180,71 @@ public final class WalletSimulator implements AutoCloseable {
         return walletApi.callCount(operation);
     }
 
-    /** Stops listening and drops held connections at once. */
+    /**
+     * Where the wallet's own calls go: userInitiatedPay and, unless the gateway named another URL,
+     * notifyPayment. May be called at any time, e.g. once a test knows the gateway's port. Answers are
+     * verified with the keys given to {@link #trustGateway}.
+     *
+     * @param gatewayBaseUrl e.g. {@code http://127.0.0.1:8080}
+     * @throws IllegalArgumentException unless it is an absolute http(s) URL
+     */
+    public void connectGateway(String gatewayBaseUrl) {
+        gatewayCall.connect(gatewayBaseUrl);
+        LOG.info("Wallet calls go to the gateway at {}", gatewayCall.baseUrl().orElseThrow());
+    }
+
+    /** The connected gateway's base URL, if any. */
+    public Optional<String> gatewayUrl() {
+        return gatewayCall.baseUrl();
+    }
+
+    /**
+     * The customer scans an order or entry code: the wallet calls the gateway's userInitiatedPay and, if the
+     * gateway accepts, pays by the customer's behaviour (or the amount's trigger) and sends notifyPayment.
+     * A notification due now has been sent when this returns. A new customer is created, with default
+     * balances, once the gateway accepts the code. Scanning the same code again is the same payment: it
+     * never charges or notifies twice.
+     *
+     * @throws IllegalStateException when no gateway is connected
+     */
+    public ScanResult scan(String customerId, String codeValue) {
+        if (customerId == null || customerId.isBlank() || customerId.length() > 64) {
+            throw new IllegalArgumentException("customerId must be 1 to 64 characters");
+        }
+        if (codeValue == null || codeValue.isBlank()) {
+            throw new IllegalArgumentException("codeValue is required");
+        }
+        return scanner.scan(customerId, codeValue);
+    }
+
+    /**
+     * Sends every notifyPayment due by the simulator clock now, and returns how many requests went out
+     * (a DUPLICATE_NOTIFY notification counts twice). The background poll does the same every 100 ms;
+     * this lets a test that has moved its clock see the result at once.
+     */
+    public int deliverDueNotifications() {
+        return notifier.deliverDue();
+    }
+
+    /** Every notifyPayment sent so far, oldest first, with the gateway's acknowledgement. */
+    public List<SentNotification> notificationsSent() {
+        return notifier.sent();
+    }
+
+    /** Where a browser pays an entry code with this wallet: {@code baseUrl() + "/cashier"}. */
+    public String cashierUrl() {
+        return baseUrl() + CashierHandler.PATH;
+    }
+
+    /** What a browser's User-Agent contains when it is this wallet's app. */
+    public String userAgentMarker() {
+        return config.userAgentMarker();
+    }
+
+    /** Stops the notification thread, stops listening and drops held connections at once. */
     @Override
     public void close() {
+        notifier.close();
         holder.releaseAll();
         server.stop(0);
         executor.shutdown();

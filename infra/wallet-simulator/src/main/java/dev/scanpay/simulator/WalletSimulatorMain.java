@@ -23,7 +23,8 @@ import java.util.concurrent.CountDownLatch;
 public final class WalletSimulatorMain {
 
     private static final Set<String> OPTIONS = Set.of("--port", "--gateway-public-key", "--gateway-client-id",
-            "--wallet-id", "--psp-name", "--code-prefix", "--key-version", "--private-key", "--hang-seconds");
+            "--wallet-id", "--psp-name", "--code-prefix", "--key-version", "--private-key", "--hang-seconds",
+            "--gateway-url", "--cashier-customer", "--user-agent-marker");
 
     private WalletSimulatorMain() {
     }
@@ -73,13 +74,28 @@ public final class WalletSimulatorMain {
             PrivateKey privateKey = RsaKeys.privateKey(keyText(options.get("--private-key")));
             config.keyPair(new KeyPair(RsaKeys.publicKeyOf(privateKey), privateKey));
         }
+        if (options.containsKey("--cashier-customer")) {
+            config.cashierCustomer(options.get("--cashier-customer"));
+        }
+        if (options.containsKey("--user-agent-marker")) {
+            config.userAgentMarker(options.get("--user-agent-marker"));
+        }
         String gatewayClientId = options.getOrDefault("--gateway-client-id", "SCANPAY");
         String gatewayKey = options.containsKey("--gateway-public-key") ? keyText(options.get("--gateway-public-key")) : null;
         java.security.PublicKey gatewayPublicKey = gatewayKey == null ? null : RsaKeys.publicKey(gatewayKey);
 
-        WalletSimulator simulator = WalletSimulator.start(config.build());
-        if (gatewayPublicKey != null) {
-            simulator.trustGateway(gatewayClientId, gatewayPublicKey);
+        SimulatorConfig built = config.build();
+        WalletSimulator simulator = WalletSimulator.start(built);
+        try {
+            if (gatewayPublicKey != null) {
+                simulator.trustGateway(gatewayClientId, gatewayPublicKey);
+            }
+            if (options.containsKey("--gateway-url")) {
+                simulator.connectGateway(options.get("--gateway-url"));
+            }
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
         }
         out.println("Wallet simulator listening");
         out.println("  endpoint      " + simulator.endpoint());
@@ -94,6 +110,10 @@ public final class WalletSimulatorMain {
             out.println("  trusts        nobody yet: every wallet call is answered INVALID_SIGNATURE until a gateway is");
             out.println("                registered with --gateway-public-key or POST /simulator/gateways");
         }
+        out.println("  gateway       " + simulator.gatewayUrl().orElse("none yet: scans and the cashier page need --gateway-url"));
+        out.println("  cashierUrl    " + simulator.cashierUrl() + "  (pays as " + built.cashierCustomer()
+                + " unless ?customerId= names another)");
+        out.println("  userAgent     " + simulator.userAgentMarker() + "  (a browser whose User-Agent contains it is this wallet's)");
         out.println("  payment code  curl -X POST " + simulator.baseUrl() + "/customers/alice/payment-code");
         return simulator;
     }
@@ -101,7 +121,9 @@ public final class WalletSimulatorMain {
     static String usage() {
         return "usage: WalletSimulatorMain [--port 8090] [--gateway-public-key <base64|@file>] [--gateway-client-id SCANPAY]\n"
                 + "                           [--wallet-id SIMWALLET] [--psp-name SIMPAY] [--code-prefix 2899]\n"
-                + "                           [--key-version 1] [--private-key <base64 PKCS#8|@file>] [--hang-seconds 30]";
+                + "                           [--key-version 1] [--private-key <base64 PKCS#8|@file>] [--hang-seconds 30]\n"
+                + "                           [--gateway-url http://127.0.0.1:8080] [--cashier-customer alice]\n"
+                + "                           [--user-agent-marker SimWallet]";
     }
 
     private static Map<String, String> options(String[] args) {

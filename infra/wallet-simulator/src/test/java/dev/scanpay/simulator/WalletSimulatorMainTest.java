@@ -35,6 +35,26 @@ class WalletSimulatorMainTest {
     }
 
     @Test
+    void connectsToTheGatewayAndPrintsTheCashierFacts() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (WalletSimulator simulator = WalletSimulatorMain.start(new String[] {
+                "--port", "0",
+                "--gateway-public-key", RsaKeys.encode(TestKeys.GATEWAY.getPublic()),
+                "--private-key", RsaKeys.encode(TestKeys.WALLET.getPrivate()),
+                "--cashier-customer", "zoe",
+                "--user-agent-marker", "ZoePay",
+                "--gateway-url", "http://127.0.0.1:9/"}, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertThat(simulator.gatewayUrl()).hasValue("http://127.0.0.1:9");
+            assertThat(simulator.config().cashierCustomer()).isEqualTo("zoe");
+            assertThat(simulator.userAgentMarker()).isEqualTo("ZoePay");
+            assertThat(output).contains("http://127.0.0.1:9").contains(simulator.cashierUrl()).contains("ZoePay");
+        }
+        assertThatThrownBy(() -> WalletSimulatorMain.start(new String[] {"--port", "0", "--gateway-url", "not a url"},
+                System.out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gateway URL");
+    }
+
+    @Test
     void refusesUnknownOptions() {
         assertThatThrownBy(() -> WalletSimulatorMain.start(new String[] {"--colour", "red"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--colour");

@@ -1,7 +1,12 @@
 package dev.scanpay.core.config;
 
 import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.codes.CodePayments;
 import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.intake.WalletApi;
+import dev.scanpay.core.intake.WalletAuthenticator;
+import dev.scanpay.core.intake.WalletIntake;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
@@ -11,6 +16,7 @@ import dev.scanpay.core.merchant.MerchantPayments;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.WalletCall;
@@ -105,7 +111,7 @@ public class ScanpayFactory {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
-                config.publicUrl() + "/aps/api/v1/payments/notifyPayment");
+                config.publicUrl() + WalletIntake.NOTIFY_PATH);
     }
 
     @Singleton
@@ -125,11 +131,44 @@ public class ScanpayFactory {
     }
 
     @Singleton
+    EntryCodeStore entryCodeStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new EntryCodeStore(dynamo, config.table());
+    }
+
+    @Singleton
+    CodePayments codePayments(PaymentStore store, CodeStore codeStore, CodeUrls codeUrls, Clock clock) {
+        return new CodePayments(store, codeStore, codeUrls, clock);
+    }
+
+    @Singleton
+    EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
+                          ClientDirectory clients, CodeUrls codeUrls, Clock clock) {
+        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, clock);
+    }
+
+    @Singleton
     MerchantPayments merchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
-                                      WalletClient.WalletTimeouts timeouts, CodeStore codeStore, CodeUrls codeUrls,
+                                      WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
                                       Clock clock) {
-        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, codeStore, codeUrls, clock);
+        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
+    }
+
+    @Singleton
+    WalletAuthenticator walletAuthenticator(WalletDirectory wallets, Clock clock) {
+        return new WalletAuthenticator(wallets, clock);
+    }
+
+    @Singleton
+    WalletIntake walletIntake(PaymentStore store, CodeStore codeStore, PaymentLifecycle lifecycle, CodeUrls codeUrls,
+                              GatewayConfig config, Clock clock) {
+        return new WalletIntake(store, codeStore, lifecycle, codeUrls, config.clientId(), config.publicUrl(), clock);
+    }
+
+    /** Eager, like {@link #amsGateway}: built at init, not on a wallet's first call. */
+    @Context
+    WalletApi walletApi(WalletAuthenticator authenticator, WalletIntake intake, Json json, MessageSigner signer, Clock clock) {
+        return new WalletApi(authenticator, intake, json, signer, clock);
     }
 
     @Singleton
@@ -139,8 +178,10 @@ public class ScanpayFactory {
 
     /** Eager: the key load, SDK clients and JSON mapper are built at init, not on the first request. */
     @Context
-    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, Json json,
-                          MessageSigner signer, Clock clock) {
-        return new AmsGateway(authenticator, payments, json, signer, clock);
+    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, EntryCodes entryCodes,
+                          Json json, MessageSigner signer, Clock clock) {
+        AmsGateway gateway = new AmsGateway(authenticator, payments, json, signer, clock);
+        gateway.register("codes", "registerEntryCode", entryCodes::register);
+        return gateway;
     }
 }

@@ -30,6 +30,12 @@ public final class FollowUpSchedule {
     /** The old OC page: an order code's expiry must be under 30 minutes. */
     public static final Duration MAX_ORDER_CODE_WINDOW = Duration.ofMinutes(30);
 
+    /**
+     * After a wallet resolves a code, the customer is reading and confirming the order: the first inquiry
+     * (for a notifyPayment that may be lost) waits this long, then the usual gaps apply.
+     */
+    public static final Duration SCANNED_FIRST_CHECK = Duration.ofSeconds(10);
+
     private static final long[] INQUIRY_GAPS_S = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 10, 10, 15, 15, 30};
     private static final long[] CANCEL_GAPS_S = {2, 3, 3, 5, 5, 10, 30, 60, 300};
     private static final ZoneOffset CANCEL_DAY_ZONE = ZoneOffset.ofHours(8);

@@ -36,6 +36,26 @@ public final class PaymentTransitions {
         return stillWaiting(p, now);
     }
 
+    /**
+     * A wallet resolved the payment's code for one of its customers (userInitiatedPay): the customer is
+     * confirming in the wallet. The payment is that customer's from now on; the follow-up inquires at the
+     * wallet in case its notifyPayment is lost, and closes it at its expiry.
+     */
+    public static Payment onScanned(Payment p, String walletId, String pspName, String customerId, Instant now) {
+        if (p.status() != PaymentStatus.CREATED) {
+            return p;
+        }
+        Instant firstCheck = now.plus(FollowUpSchedule.SCANNED_FIRST_CHECK);
+        return p.toBuilder()
+                .status(PaymentStatus.PROCESSING)
+                .walletId(walletId)
+                .customer(new WalletCustomer(pspName, customerId, maskCustomer(customerId)))
+                .nextCheckAt(p.deadlineAt() != null && p.deadlineAt().isBefore(firstCheck) ? p.deadlineAt() : firstCheck)
+                .checkCount(0)
+                .updatedAt(now)
+                .build();
+    }
+
     private static Payment onPaid(Payment p, WalletOutcome.Paid paid, String pspName, Instant now) {
         return switch (p.status()) {
             case PROCESSING -> p.toBuilder()

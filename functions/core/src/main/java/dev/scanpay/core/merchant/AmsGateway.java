@@ -1,149 +1,54 @@
 package dev.scanpay.core.merchant;
 
+import dev.scanpay.core.api.InboundRequest;
+import dev.scanpay.core.api.OutboundResponse;
+import dev.scanpay.core.api.SignedJsonApi;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
-import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.protocol.Fields;
-import dev.scanpay.core.protocol.ProtocolException;
-import dev.scanpay.core.protocol.Result;
-import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.signing.MessageSigner;
-import dev.scanpay.core.signing.RequestTime;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The merchant API over HTTP, adapter-free: takes any request and always gives a signed AMS answer with
- * HTTP 200 (Alipay's SDKs treat any other status as a transport error and do not read the body).
- * Malformed JSON, a wrong content type, an oversized body, an unknown operation and our own bugs all get
- * a result code; none gets a stack trace.
+ * The merchant (AMS) API: {@code /ams/api/v1/{family}/{operation}}, also under {@code /ams/sandbox/api/v1/}
+ * where Alipay's SDK sends SANDBOX_ client ids. Callers are merchant clients checked by
+ * {@link MerchantAuthenticator}; the transport rules are {@link SignedJsonApi}'s.
  */
 public final class AmsGateway {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = SignedJsonApi.MAX_BODY_BYTES;
     /** Production path, and the sandbox path Alipay's SDK uses for SANDBOX_ client ids. */
-    public static final String[] PATH_PREFIXES = {"/ams/api/v1/payments/", "/ams/sandbox/api/v1/payments/"};
+    public static final String[] PATH_PREFIXES = {"/ams/api/v1/", "/ams/sandbox/api/v1/"};
 
-    private static final Logger LOG = LoggerFactory.getLogger(AmsGateway.class);
-
-    private final MerchantAuthenticator authenticator;
-    private final Json json;
-    private final MessageSigner signer;
-    private final Clock clock;
-    private final Map<String, BiFunction<KnownClient, Fields, Map<String, Object>>> operations = new LinkedHashMap<>();
+    private final SignedJsonApi<KnownClient> api;
 
     public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, Json json,
                       MessageSigner signer, Clock clock) {
-        this.authenticator = authenticator;
-        this.json = json;
-        this.signer = signer;
-        this.clock = clock;
-        operations.put("pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
-        operations.put("inquiryPayment", (client, body) -> payments.inquire(client, PaymentLookup.parse(body)));
-        operations.put("cancel", (client, body) -> payments.cancel(client, PaymentLookup.parse(body)));
+        this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock);
+        register("pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
+        register("inquiryPayment", (client, body) -> payments.inquire(client, PaymentLookup.parse(body)));
+        register("cancel", (client, body) -> payments.cancel(client, PaymentLookup.parse(body)));
     }
 
-    /** Lets later modules (refunds, codes) add operations under the same path prefixes. */
+    /** A payments operation ({@code /ams/api/v1/payments/{operation}}), for later modules (refunds, notifications). */
     public void register(String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
-        operations.put(operation, handler);
+        register("payments", operation, handler);
+    }
+
+    public void register(String family, String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
+        for (String prefix : PATH_PREFIXES) {
+            api.register(prefix + family + "/" + operation, handler);
+        }
     }
 
     public OutboundResponse handle(InboundRequest request) {
-        long started = System.nanoTime();
-        Map<String, Object> answer;
-        try {
-            answer = dispatch(request);
-        } catch (ProtocolException e) {
-            answer = failure(e.result());
-        } catch (Json.MalformedJsonException e) {
-            answer = failure(Result.of(ResultCode.PARAM_ILLEGAL, e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", request.method(), request.path(), e);
-            answer = failure(Result.of(ResultCode.UNKNOWN_EXCEPTION, "internal error; retry with the same request ids"));
-        }
-        OutboundResponse response = signed(request, answer);
-        if (LOG.isInfoEnabled()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) answer.get("result");
-            LOG.info("{} client={} result={}/{} {}ms", request.path(), request.header("Client-Id"),
-                    result.get("resultStatus"), result.get("resultCode"), (System.nanoTime() - started) / 1_000_000);
-        }
-        return response;
+        return api.handle(request);
     }
 
     /** A signed UNKNOWN_EXCEPTION for a failure that escaped {@link #handle} (the framework's own). */
     public OutboundResponse refuseUnexpected(InboundRequest request, Throwable error) {
-        LOG.error("Unexpected failure on {} {}", request.method(), request.path(), error);
-        return signed(request, failure(Result.of(ResultCode.UNKNOWN_EXCEPTION, "internal error; retry with the same request ids")));
-    }
-
-    private Map<String, Object> dispatch(InboundRequest request) {
-        String operation = operationOf(request.path());
-        var handler = operation == null ? null : operations.get(operation);
-        if (handler == null) {
-            throw new ProtocolException(ResultCode.NO_INTERFACE_DEF, "no API at " + request.path());
-        }
-        if (!"POST".equalsIgnoreCase(request.method())) {
-            throw new ProtocolException(ResultCode.METHOD_NOT_SUPPORTED, "use POST");
-        }
-        String contentType = request.header("Content-Type");
-        if (contentType == null || !isJsonUtf8(contentType)) {
-            throw new ProtocolException(ResultCode.MEDIA_TYPE_NOT_ACCEPTABLE,
-                    "Content-Type must be application/json; charset=UTF-8");
-        }
-        byte[] body = request.body() == null ? new byte[0] : request.body();
-        if (body.length > MAX_BODY_BYTES) {
-            throw ProtocolException.paramIllegal("body", "is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        KnownClient client = authenticator.authenticate(request);
-        Fields fields = Fields.root(json.parseObject(body));
-        return handler.apply(client, fields);
-    }
-
-    private static String operationOf(String path) {
-        for (String prefix : PATH_PREFIXES) {
-            if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
-                return path.substring(prefix.length());
-            }
-        }
-        return null;
-    }
-
-    private static boolean isJsonUtf8(String contentType) {
-        String[] parts = contentType.toLowerCase(java.util.Locale.ROOT).split(";");
-        if (!parts[0].trim().equals("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].trim();
-            if (param.startsWith("charset=") && !param.substring(8).replace("\"", "").equals("utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Map<String, Object> failure(Result result) {
-        return JsonObject.create().put("result", result.toWire()).build();
-    }
-
-    private OutboundResponse signed(InboundRequest request, Map<String, Object> answer) {
-        byte[] body = json.write(answer);
-        String clientId = request.header("Client-Id");
-        // echo only a well-formed id: an attacker must not choose arbitrary text for the gateway to sign
-        String asClientId = ClientIds.isWellFormed(clientId) ? clientId : signer.clientId();
-        String responseTime = RequestTime.format(clock.instant());
-        Map<String, String> headers = new LinkedHashMap<>();
-        // lower-case, as Antom sends them: some clients derived from Alipay's PHP SDK match them case-sensitively
-        headers.put("content-type", "application/json; charset=UTF-8");
-        headers.put("client-id", asClientId);
-        headers.put("response-time", responseTime);
-        headers.put("signature", signer.sign("POST", request.path(), asClientId, responseTime, body));
-        return new OutboundResponse(200, headers, body);
+        return api.refuseUnexpected(request, error);
     }
 }

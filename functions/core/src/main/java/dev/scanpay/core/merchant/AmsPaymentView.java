@@ -43,29 +43,57 @@ public final class AmsPaymentView {
         return body.build();
     }
 
-    private static Map<String, Object> orderCodeAnswer(Payment p, CodeUrls urls) {
-        Result result = switch (p.status()) {
+    /** Merchant-presented payments: S while the code or order can be paid (and once paid), F once closed. */
+    private static Result codePaymentResult(Payment p) {
+        return switch (p.status()) {
             case CREATED, PROCESSING, SUCCESS -> Result.success();
             case FAIL -> new Result(p.resultCode(), ResultStatus.F, p.resultMessage());
-            case CANCELLED -> Result.of(ResultCode.ORDER_IS_CLOSED, "the order code was closed: " + p.resultMessage());
+            case CANCELLED -> Result.of(ResultCode.ORDER_IS_CLOSED, "the order was closed: " + p.resultMessage());
         };
+    }
+
+    /**
+     * The pay answer for an entry-code payment: S means the order exists, not that it is paid; the merchant's
+     * page sends the customer's browser to {@code redirectActionForm.redirectUrl}, the wallet's cashier.
+     */
+    public static Map<String, Object> entryCodeAnswer(Payment p, String cashierUrl) {
+        Result result = codePaymentResult(p);
+        JsonObject body = JsonObject.create().put("result", result.toWire());
+        putIdentity(body, p);
+        if (result.isSuccess() && cashierUrl != null) {
+            body.put("paymentExpiryTime", AmsWire.time(p.expiresAt()));
+            body.put("redirectActionForm", JsonObject.create().put("method", "GET").put("redirectUrl", cashierUrl));
+        }
+        if (p.status() == PaymentStatus.SUCCESS) {
+            putPaid(body, p);
+        }
+        return body.build();
+    }
+
+    private static Map<String, Object> orderCodeAnswer(Payment p, CodeUrls urls) {
+        Result result = codePaymentResult(p);
         JsonObject body = JsonObject.create().put("result", result.toWire());
         putIdentity(body, p);
         if (result.isSuccess()) {
             String token = p.codeToken();
             body.put("orderCodeForm", JsonObject.create()
                     .put("expireTime", AmsWire.time(p.expiresAt()))
-                    .put("codeDetails", List.of(
-                            codeDetail(urls.codeValue(token), "TEXT"),
-                            codeDetail(urls.image(token, "small"), "SMALLIMAGE"),
-                            codeDetail(urls.image(token, "middle"), "MIDDLEIMAGE"),
-                            codeDetail(urls.image(token, "big"), "BIGIMAGE")))
+                    .put("codeDetails", codeDetails(urls, token))
                     .put("paymentMethodType", "CONNECT_WALLET"));
         }
         if (p.status() == PaymentStatus.SUCCESS) {
             putPaid(body, p);
         }
         return body.build();
+    }
+
+    /** A code as AMS shows it: its value as TEXT (to render yourself) and our three image sizes. */
+    public static List<Map<String, Object>> codeDetails(CodeUrls urls, String token) {
+        return List.of(
+                codeDetail(urls.codeValue(token), "TEXT"),
+                codeDetail(urls.image(token, "small"), "SMALLIMAGE"),
+                codeDetail(urls.image(token, "middle"), "MIDDLEIMAGE"),
+                codeDetail(urls.image(token, "big"), "BIGIMAGE"));
     }
 
     private static Map<String, Object> codeDetail(String value, String displayType) {

@@ -1,5 +1,6 @@
 package dev.scanpay.core.merchant;
 
+import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.client.ClientDirectory;
 import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;

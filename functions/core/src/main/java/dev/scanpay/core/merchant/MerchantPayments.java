@@ -1,11 +1,9 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.CashierLinks;
+import dev.scanpay.core.codes.CodePayments;
 import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.codes.IssuedCode;
-import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
@@ -33,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The merchant's payment operations: pay, inquiryPayment, cancel. Each returns the AMS answer body.
+ * The merchant's payment operations: pay (all three in-store scenarios), inquiryPayment, cancel. Each returns the AMS answer body.
  * Refusals are thrown as {@link ProtocolException} before anything is written.
  */
 public final class MerchantPayments {
@@ -46,14 +44,14 @@ public final class MerchantPayments {
     private final WalletDirectory wallets;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
-    private final CodeStore codeStore;
+    private final CodePayments codePayments;
     private final CodeUrls codeUrls;
     private final Clock clock;
 
     public MerchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                             WalletDirectory wallets, WalletClient walletClient,
-                            WalletClient.WalletTimeouts timeouts, CodeStore codeStore, CodeUrls codeUrls, Clock clock) {
-        this.codeStore = codeStore;
+                            WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls, Clock clock) {
+        this.codePayments = codePayments;
         this.codeUrls = codeUrls;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -75,12 +73,8 @@ public final class MerchantPayments {
         if (earlier.isPresent()) {
             return repeat(earlier.get(), hash);
         }
-        if (request.scenario() == Scenario.ORDER_CODE) {
-            return createOrderCode(caller, request, hash);
-        }
         if (request.scenario() != Scenario.USER_PRESENTED) {
-            throw ProtocolException.paramIllegal("paymentFactor.inStorePaymentScenario",
-                    request.scenario().wireName() + " is not offered by this gateway yet");
+            return createCodePayment(caller, request, hash);
         }
         Instant now = clock.instant();
         Instant deadline = expiry(request, now, FollowUpSchedule.DEFAULT_USER_PRESENTED_WINDOW,
@@ -116,40 +110,40 @@ public final class MerchantPayments {
         }
         Payment after = lifecycle.apply(created,
                 p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
-        return AmsPaymentView.payAnswer(after, codeUrls);
+        return answer(after);
     }
 
     /**
-     * Order Code: a payment waiting for a customer's wallet to scan its code. The payment, its request
-     * key and its code are written in one transaction; at expiry the follow-up closes it.
+     * Order Code and Entry Code: a payment waiting for a customer's wallet, with the one-payment code that
+     * leads to it. An entry-code payment's customer is already in a wallet's browser (its User-Agent says
+     * which), so it also gets that wallet's cashier link.
      */
-    private Map<String, Object> createOrderCode(KnownClient caller, PayRequest request, String hash) {
+    private Map<String, Object> createCodePayment(KnownClient caller, PayRequest request, String hash) {
         Instant now = clock.instant();
+        String walletId = null;
+        if (request.scenario() == Scenario.ENTRY_CODE) {
+            walletId = wallets.byUserAgent(request.userAgent()).map(Wallet::walletId).orElseThrow(() ->
+                    ProtocolException.paramIllegal("order.env.userAgent", "is not the browser of a wallet that takes entry-code payments"));
+        }
         Instant expiry = expiry(request, now, FollowUpSchedule.DEFAULT_ORDER_CODE_WINDOW, FollowUpSchedule.MAX_ORDER_CODE_WINDOW);
-        String token = CodeTokens.next();
-        String clientId = caller.client().clientId();
-        Payment payment = Payment.builder()
-                .paymentId(PaymentIds.next(clock))
-                .clientId(clientId)
-                .paymentRequestId(request.paymentRequestId())
-                .scenario(Scenario.ORDER_CODE)
-                .amount(request.amount())
-                .status(PaymentStatus.CREATED)
-                .order(request.order())
-                .notifyUrl(request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl())
-                .createdAt(now)
-                .updatedAt(now)
-                .expiresAt(expiry)
-                .deadlineAt(expiry)
-                .nextCheckAt(expiry)
-                .codeToken(token)
-                .build();
-        IssuedCode code = new IssuedCode(token, CodeKind.ORDER, codeUrls.codeValue(token), clientId, payment.paymentId(), expiry);
-        PaymentStore.Creation creation = store.create(payment, hash, java.util.List.of(codeStore.item(code)));
+        var spec = new CodePayments.NewCodePayment(caller.client().clientId(), request.paymentRequestId(), request.scenario(),
+                request.amount(), request.order(), request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl(),
+                request.redirectUrl(), walletId, expiry);
+        PaymentStore.Creation creation = codePayments.create(spec, hash);
         if (creation instanceof AlreadyRequested already) {
             return repeat(already.key(), hash);
         }
-        return AmsPaymentView.payAnswer(((Created) creation).payment(), codeUrls);
+        return answer(((Created) creation).payment());
+    }
+
+    /** The pay answer for a payment in any scenario. */
+    private Map<String, Object> answer(Payment p) {
+        if (p.scenario() == Scenario.ENTRY_CODE) {
+            String cashier = wallets.byId(p.walletId()).filter(Wallet::takesEntryCodes)
+                    .map(w -> CashierLinks.of(w, codeUrls.codeValue(p.codeToken()))).orElse(null);
+            return AmsPaymentView.entryCodeAnswer(p, cashier);
+        }
+        return AmsPaymentView.payAnswer(p, codeUrls);
     }
 
     public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
@@ -200,7 +194,7 @@ public final class MerchantPayments {
                     "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
         }
         Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
-        return AmsPaymentView.payAnswer(checkIfDueOrAsStored(first), codeUrls);
+        return answer(checkIfDueOrAsStored(first));
     }
 
     private Payment find(KnownClient caller, PaymentLookup lookup) {

@@ -2,17 +2,16 @@ package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.OrderDetails;
+import dev.scanpay.core.payment.RequestHash;
 import dev.scanpay.core.payment.Scenario;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * A validated AMS pay request.
  *
  * @param paymentCode the customer's code (user-presented only); held in memory for the wallet call, never stored
+ * @param userAgent   the wallet in-app browser's User-Agent (entry code: it says which wallet's cashier to use)
+ * @param redirectUrl paymentRedirectUrl: where the customer returns after paying an entry-code payment
  */
 public record PayRequest(
         String paymentRequestId,
@@ -22,20 +21,16 @@ public record PayRequest(
         OrderDetails order,
         String notifyUrl,
         Instant expiryTime,
-        String userAgent) {
+        String userAgent,
+        String redirectUrl) {
 
     /**
      * What must match on a repeat of the same paymentRequestId: amount, currency, scenario and code.
      * Hashed, so the code is compared without being kept.
      */
     public String idempotencyHash() {
-        String canonical = scenario.name() + "|" + amount.currencyCode() + "|" + amount.minor() + "|"
-                + (paymentCode == null ? "" : paymentCode);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // the separator-joined form these hashes have always had, so repeats of stored requests still match
+        return RequestHash.of(scenario.name(), amount.currencyCode(), amount.minor(), paymentCode == null ? "" : paymentCode);
     }
 
     @Override

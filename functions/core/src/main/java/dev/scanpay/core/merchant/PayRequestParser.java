@@ -58,6 +58,14 @@ public final class PayRequestParser {
         if (notifyUrl != null && !isHttpUrl(notifyUrl)) {
             throw ProtocolException.paramIllegal("paymentNotifyUrl", "must be an http or https URL");
         }
+        String redirectUrl = body.optionalString("paymentRedirectUrl", 2048).orElse(null);
+        if (redirectUrl != null && !isHttpUrl(redirectUrl)) {
+            throw ProtocolException.paramIllegal("paymentRedirectUrl", "must be an http or https URL");
+        }
+        if (scenario == Scenario.ENTRY_CODE && userAgent == null) {
+            throw ProtocolException.paramIllegal("order.env.userAgent",
+                    "is required for EntryCode: the User-Agent of the wallet's browser that opened the store's page");
+        }
         Instant expiry = body.optionalString("paymentExpiryTime", 64).map(PayRequestParser::parseTime).orElse(null);
         body.optionalObject("settlementStrategy").ifPresent(s -> s.optionalString("settlementCurrency", 3)
                 .filter(c -> !c.equals(amount.currencyCode()))
@@ -67,7 +75,7 @@ public final class PayRequestParser {
                 }));
         OrderDetails details = new OrderDetails(referenceOrderId, description, merchantId, merchantName, merchantMcc,
                 storeId, storeName, storeMcc, terminalId);
-        return new PayRequest(paymentRequestId, scenario, amount, paymentCode, details, notifyUrl, expiry, userAgent);
+        return new PayRequest(paymentRequestId, scenario, amount, paymentCode, details, notifyUrl, expiry, userAgent, redirectUrl);
     }
 
     private static Instant parseTime(String value) {

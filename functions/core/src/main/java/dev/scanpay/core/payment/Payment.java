@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param lateSuccessAt   when a wallet reported success for a payment already cancelled (cancel won)
  * @param refundedMinor   refunded or reserved for refunds, in the payment's currency
  * @param codeToken       the token of the order code a merchant-presented payment is paid through
+ * @param redirectUrl     where the customer's browser goes after paying an entry-code payment (the
+ *                        merchant's paymentRedirectUrl); null means the gateway's own result page
  */
 public record Payment(
         String paymentId,
@@ -45,7 +47,8 @@ public record Payment(
         Instant lateSuccessAt,
         long refundedMinor,
         long version,
-        String codeToken) {
+        String codeToken,
+        String redirectUrl) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -99,6 +102,7 @@ public record Payment(
         private long refundedMinor;
         private long version;
         private String codeToken;
+        private String redirectUrl;
 
         private Builder() {
         }
@@ -132,6 +136,7 @@ public record Payment(
             refundedMinor = p.refundedMinor;
             version = p.version;
             codeToken = p.codeToken;
+            redirectUrl = p.redirectUrl;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -161,12 +166,14 @@ public record Payment(
         public Builder refundedMinor(long v) { refundedMinor = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder codeToken(String v) { codeToken = v; return this; }
+        public Builder redirectUrl(String v) { redirectUrl = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
-                    cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken);
+                    cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken,
+                    redirectUrl);
         }
     }
 }

@@ -84,6 +84,7 @@ final class PaymentItems {
         putN(item, "refundedMinor", p.refundedMinor());
         putN(item, "version", p.version());
         putS(item, "codeToken", p.codeToken());
+        putS(item, "redirectUrl", p.redirectUrl());
         return item;
     }
 
@@ -123,6 +124,7 @@ final class PaymentItems {
                 .refundedMinor(num(item, "refundedMinor"))
                 .version(num(item, "version"))
                 .codeToken(str(item, "codeToken"))
+                .redirectUrl(str(item, "redirectUrl"))
                 .build();
     }
 }

@@ -34,6 +34,8 @@ public class WalletStore {
         putS(item, "publicKey", wallet.publicKey());
         putS(item, "keyVersion", wallet.keyVersion());
         item.put("codePrefixes", AttributeValue.fromL(wallet.codePrefixes().stream().map(Attrs::s).toList()));
+        putS(item, "cashierUrl", wallet.cashierUrl());
+        putS(item, "userAgentMarker", wallet.userAgentMarker());
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -45,7 +47,8 @@ public class WalletStore {
                 .items().stream()
                 .map(item -> new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"),
                         str(item, "publicKey"), str(item, "keyVersion"),
-                        item.get("codePrefixes").l().stream().map(AttributeValue::s).toList()))
+                        item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
+                        str(item, "cashierUrl"), str(item, "userAgentMarker")))
                 .toList();
     }
 }

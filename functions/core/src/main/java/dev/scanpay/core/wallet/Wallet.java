@@ -1,19 +1,41 @@
 package dev.scanpay.core.wallet;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A wallet (MPP) the gateway routes to.
  *
- * @param endpoint     base URL; the gateway calls {@code endpoint + /payments/pay} and its siblings
- * @param publicKey    base64 X.509 key that every answer and callback from the wallet must verify with
- * @param keyVersion   the keyVersion the wallet signs with
- * @param codePrefixes payment-code prefixes the wallet owns; the longest match wins
+ * @param endpoint        base URL; the gateway calls {@code endpoint + /payments/pay} and its siblings
+ * @param publicKey       base64 X.509 key that every answer and callback from the wallet must verify with
+ * @param keyVersion      the keyVersion the wallet signs with
+ * @param codePrefixes    payment-code prefixes the wallet owns; the longest match wins
+ * @param cashierUrl      the wallet's cashier page for entry-code payments (the browser is sent there with
+ *                        {@code ?codeValue=}); null when the wallet takes no entry-code payments
+ * @param userAgentMarker text the wallet's in-app browser puts in its User-Agent, which tells an entry-code
+ *                        page which wallet opened it; null when unknown
  */
 public record Wallet(String walletId, String pspName, String endpoint, String publicKey, String keyVersion,
-                     List<String> codePrefixes) {
+                     List<String> codePrefixes, String cashierUrl, String userAgentMarker) {
 
     public Wallet {
         codePrefixes = List.copyOf(codePrefixes);
+        userAgentMarker = userAgentMarker == null || userAgentMarker.isBlank() ? null : userAgentMarker;
+    }
+
+    /** A wallet that takes user-presented and order-code payments only. */
+    public Wallet(String walletId, String pspName, String endpoint, String publicKey, String keyVersion,
+                  List<String> codePrefixes) {
+        this(walletId, pspName, endpoint, publicKey, keyVersion, codePrefixes, null, null);
+    }
+
+    public boolean takesEntryCodes() {
+        return cashierUrl != null && userAgentMarker != null;
+    }
+
+    /** Whether a browser with this User-Agent is this wallet's in-app browser (case-insensitive). */
+    public boolean opened(String userAgent) {
+        return takesEntryCodes() && userAgent != null
+                && userAgent.toLowerCase(Locale.ROOT).contains(userAgentMarker.toLowerCase(Locale.ROOT));
     }
 }

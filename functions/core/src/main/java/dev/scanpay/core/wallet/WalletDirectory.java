@@ -34,6 +34,16 @@ public final class WalletDirectory {
                 .map(Match::wallet);
     }
 
+    /** The wallet whose in-app browser sent this User-Agent, for entry-code pages. */
+    public Optional<Wallet> byUserAgent(String userAgent) {
+        return current().stream().filter(w -> w.opened(userAgent)).findFirst();
+    }
+
+    /** Wallets that take entry-code payments, to name them on a page opened outside any wallet. */
+    public List<Wallet> takingEntryCodes() {
+        return current().stream().filter(Wallet::takesEntryCodes).toList();
+    }
+
     public Optional<Wallet> byId(String walletId) {
         if (walletId == null) {
             return Optional.empty();

@@ -257,7 +257,7 @@ class PayRequestParserTest {
     // --- idempotency hash: what must match on a repeat of the same paymentRequestId (protocol §6) ---
 
     static PayRequest request(Scenario scenario, Money amount, String code) {
-        return new PayRequest("PR1", scenario, amount, code, null, null, null, null);
+        return new PayRequest("PR1", scenario, amount, code, null, null, null, null, null);
     }
 
     @Test

@@ -105,6 +105,7 @@ class PaymentStoreDynamoTest {
                 .refundedMinor(500)
                 .version(0)
                 .codeToken("rE49jQ_llBbmfuNZBBfywwv9rRIaaaa".substring(0, 27))
+                .redirectUrl("https://shop.example/thanks?order=1")
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package dev.scanpay.core.merchant;
+package dev.scanpay.core.api;
 
 import java.util.function.Function;
 

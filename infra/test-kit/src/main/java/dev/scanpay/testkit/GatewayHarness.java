@@ -1,4 +1,4 @@
-package dev.scanpay.merchantapi.support;
+package dev.scanpay.testkit;
 
 import dev.scanpay.testing.TestLambdaContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -39,24 +39,30 @@ public final class GatewayHarness implements AutoCloseable {
 
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
     public final KeyPair gatewayKeys = RsaKeys.generate();
+    /** The simulator's keys, known here so a {@link SignedWallet} can speak as it. */
+    public final KeyPair walletKeys = RsaKeys.generate();
     public final String table = "scanpay-" + UUID.randomUUID();
     public final EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
     public final DynamoDbClient dynamoClient = dynamo.client();
     public final WalletSimulator wallet;
     public final ApplicationContext context;
+    /** Where {@link #startNetty} serves; chosen up front because the gateway tells wallets its public URL. */
+    public final int httpPort = freePort();
     public final APIGatewayV2HTTPEventFunction handler;
 
     public GatewayHarness() {
         ScanpayTable.ensure(dynamoClient, table);
-        wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500)).build());
+        wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
+                .keyPair(walletKeys).build());
         wallet.trustGateway(GATEWAY_CLIENT_ID, gatewayKeys.getPublic());
         new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
-                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
+                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
         context = ApplicationContext.builder()
                 .properties(Map.of(
                         "scanpay.table", table,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),
                         "scanpay.gateway.client-id", GATEWAY_CLIENT_ID,
+                        "scanpay.gateway.public-url", publicUrl(),
                         "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
                         "scanpay.gateway.key.key-version", "1",
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
@@ -76,7 +82,7 @@ public final class GatewayHarness implements AutoCloseable {
                 .getProperties("scanpay", io.micronaut.core.naming.conventions.StringConvention.RAW)
                 .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> "scanpay." + e.getKey(), Map.Entry::getValue)));
         properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.port", httpPort);
         nettyContext = ApplicationContext.builder().properties(properties).singletons(clock).start();
         var server = nettyContext.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
         server.start();
@@ -85,12 +91,30 @@ public final class GatewayHarness implements AutoCloseable {
 
     private ApplicationContext nettyContext;
 
+    /** The gateway's public base URL: code values and the notify URL wallets are given point here. */
+    public String publicUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Registers a merchant (or ISV) client with a fresh key pair and returns a signer for it. */
     public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds) {
         KeyPair keys = RsaKeys.generate();
         new ClientStore(dynamoClient, table).put(new Client(clientId, clientId + " Ltd", kind,
                 Map.of("1", RsaKeys.encode(keys.getPublic())), merchantIds, null, clock.instant()));
         return new SignedMerchant(this, clientId, "1", keys);
+    }
+
+    /** The simulator's wallet, its calls made by the test. */
+    public SignedWallet walletCaller() {
+        return new SignedWallet(this, wallet.walletId(), wallet.keyVersion(), walletKeys);
     }
 
     public SignedMerchant merchant(String clientId) {

@@ -1,4 +1,4 @@
-package dev.scanpay.merchantapi.support;
+package dev.scanpay.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,33 +19,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A merchant POS calling the gateway as Alipay's SDKs do: signs each request, and checks every answer is
- * signed by the gateway over the exact bytes received (a test fails on any unsigned answer).
+ * A party calling the gateway's signed JSON APIs (a merchant POS, a wallet) as Alipay's SDKs do: signs
+ * each request, and checks every answer is signed by the gateway over the exact bytes received (a test
+ * fails on any unsigned answer). Through the real Lambda handler, or over HTTP when given a base URL.
  */
-public final class SignedMerchant {
+public class SignedCaller {
 
-    public static final String API = "/ams/api/v1/payments/";
-    private static final Json JSON = Json.standalone();
+    static final Json JSON = Json.standalone();
 
-    private final GatewayHarness harness;
+    protected final GatewayHarness harness;
     public final String clientId;
     public final MessageSigner signer;
-    private final java.net.URI netty;
+    protected final java.net.URI netty;
 
-    SignedMerchant(GatewayHarness harness, String clientId, String keyVersion, KeyPair keys) {
-        this(harness, clientId, new MessageSigner(clientId, keyVersion, keys.getPrivate()), null);
-    }
-
-    private SignedMerchant(GatewayHarness harness, String clientId, MessageSigner signer, java.net.URI netty) {
+    protected SignedCaller(GatewayHarness harness, String clientId, MessageSigner signer, java.net.URI netty) {
         this.harness = harness;
         this.clientId = clientId;
         this.signer = signer;
         this.netty = netty;
     }
 
-    /** The same merchant calling the same controllers over real HTTP on Netty, as the local stack serves them. */
-    public SignedMerchant overHttp(java.net.URI baseUrl) {
-        return new SignedMerchant(harness, clientId, signer, baseUrl);
+    static MessageSigner signer(String clientId, String keyVersion, KeyPair keys) {
+        return new MessageSigner(clientId, keyVersion, keys.getPrivate());
     }
 
     /** The answer, its HTTP status and parsed body. */
@@ -78,13 +73,14 @@ public final class SignedMerchant {
         }
     }
 
-    public Answer call(String operation, Map<String, Object> body) {
-        return call(operation, new String(JSON.write(body), StandardCharsets.UTF_8));
+    /** Signs and sends {@code body} to {@code path} as this caller, now. */
+    public Answer post(String path, Map<String, Object> body) {
+        return post(path, new String(JSON.write(body), StandardCharsets.UTF_8));
     }
 
-    public Answer call(String operation, String body) {
+    public Answer post(String path, String body) {
         String requestTime = RequestTime.format(harness.now());
-        return send(API + operation, body, headers(API + operation, requestTime, body));
+        return send(path, body, headers(path, requestTime, body));
     }
 
     /** Sends exactly these headers and body, for the tests of refusals. */

@@ -1,4 +1,4 @@
-package dev.scanpay.merchantapi.support;
+package dev.scanpay.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,5 +43,32 @@ public final class PayBodies {
         body.put("paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET"));
         body.put("paymentFactor", Map.of("inStorePaymentScenario", "OrderCode"));
         return body;
+    }
+
+    /**
+     * An Entry Code pay from the merchant's server: the customer typed the amount on the merchant's own page,
+     * opened in a wallet whose browser sent {@code userAgent}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> entryCode(String paymentRequestId, String currency, long minor, String userAgent) {
+        Map<String, Object> body = orderCode(paymentRequestId, currency, minor);
+        body.put("paymentFactor", Map.of("inStorePaymentScenario", "EntryCode"));
+        Map<String, Object> order = new LinkedHashMap<>((Map<String, Object>) body.get("order"));
+        if (userAgent != null) {
+            order.put("env", Map.of("userAgent", userAgent));
+        } else {
+            order.remove("env");
+        }
+        body.put("order", order);
+        body.put("paymentRedirectUrl", "https://merchant.example/paid/" + paymentRequestId);
+        return body;
+    }
+
+    /** A registerEntryCode body for a store. */
+    public static Map<String, Object> entryCodeRegistration(String merchantId, String storeId, String currency) {
+        return Map.of(
+                "merchant", Map.of("referenceMerchantId", merchantId, "merchantName", "Harbour Coffee", "merchantMCC", "5814",
+                        "store", Map.of("referenceStoreId", storeId, "storeName", "Harbour Coffee Pier 3", "storeMCC", "5814")),
+                "currency", currency);
     }
 }

@@ -1,0 +1,146 @@
+package dev.scanpay.core.api;
+
+import dev.scanpay.core.client.ClientIds;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.protocol.Fields;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.signing.RequestTime;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A signed JSON API over HTTP, adapter-free, as both Alipay protocols shape it (AMS towards merchants,
+ * Alipay+ towards wallets): every request is a POST of JSON signed by a registered caller, every answer is
+ * HTTP 200 with a {@code result} and signed by the gateway (Alipay's SDKs treat any other status as a
+ * transport error and do not read the body). Malformed JSON, a wrong content type, an oversized body, an
+ * unknown path and our own bugs all get a result code; none gets a stack trace.
+ *
+ * @param <C> who the authenticator says is calling (a merchant client, a wallet)
+ */
+public final class SignedJsonApi<C> {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignedJsonApi.class);
+
+    private final Function<InboundRequest, C> authenticator;
+    private final Json json;
+    private final MessageSigner signer;
+    private final Clock clock;
+    private final Map<String, BiFunction<C, Fields, Map<String, Object>>> operations = new LinkedHashMap<>();
+
+    /** @param authenticator throws a {@link ProtocolException} with the protocol's own code for a caller it refuses */
+    public SignedJsonApi(Function<InboundRequest, C> authenticator, Json json, MessageSigner signer, Clock clock) {
+        this.authenticator = authenticator;
+        this.json = json;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    /** Serves {@code path} (exact) with {@code handler}, which returns the answer body or throws a refusal. */
+    public void register(String path, BiFunction<C, Fields, Map<String, Object>> handler) {
+        operations.put(path, handler);
+    }
+
+    public boolean serves(String path) {
+        return operations.containsKey(path);
+    }
+
+    public OutboundResponse handle(InboundRequest request) {
+        long started = System.nanoTime();
+        Map<String, Object> answer;
+        try {
+            answer = dispatch(request);
+        } catch (ProtocolException e) {
+            answer = failure(e.result());
+        } catch (Json.MalformedJsonException e) {
+            answer = failure(Result.of(ResultCode.PARAM_ILLEGAL, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure on {} {}", request.method(), request.path(), e);
+            answer = failure(internalError());
+        }
+        OutboundResponse response = signed(request, answer);
+        if (LOG.isInfoEnabled()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) answer.get("result");
+            LOG.info("{} client={} result={}/{} {}ms", request.path(), request.header("Client-Id"),
+                    result.get("resultStatus"), result.get("resultCode"), (System.nanoTime() - started) / 1_000_000);
+        }
+        return response;
+    }
+
+    /** A signed UNKNOWN_EXCEPTION for a failure that escaped {@link #handle} (the framework's own). */
+    public OutboundResponse refuseUnexpected(InboundRequest request, Throwable error) {
+        LOG.error("Unexpected failure on {} {}", request.method(), request.path(), error);
+        return signed(request, failure(internalError()));
+    }
+
+    private Map<String, Object> dispatch(InboundRequest request) {
+        var handler = operations.get(request.path());
+        if (handler == null) {
+            throw new ProtocolException(ResultCode.NO_INTERFACE_DEF, "no API at " + request.path());
+        }
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            throw new ProtocolException(ResultCode.METHOD_NOT_SUPPORTED, "use POST");
+        }
+        String contentType = request.header("Content-Type");
+        if (contentType == null || !isJsonUtf8(contentType)) {
+            throw new ProtocolException(ResultCode.MEDIA_TYPE_NOT_ACCEPTABLE,
+                    "Content-Type must be application/json; charset=UTF-8");
+        }
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        if (body.length > MAX_BODY_BYTES) {
+            throw ProtocolException.paramIllegal("body", "is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        C caller = authenticator.apply(request);
+        Fields fields = Fields.root(json.parseObject(body));
+        return handler.apply(caller, fields);
+    }
+
+    private static boolean isJsonUtf8(String contentType) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim();
+            if (param.startsWith("charset=") && !param.substring(8).replace("\"", "").equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Result internalError() {
+        return Result.of(ResultCode.UNKNOWN_EXCEPTION, "internal error; retry with the same request ids");
+    }
+
+    private static Map<String, Object> failure(Result result) {
+        return JsonObject.create().put("result", result.toWire()).build();
+    }
+
+    private OutboundResponse signed(InboundRequest request, Map<String, Object> answer) {
+        byte[] body = json.write(answer);
+        String clientId = request.header("Client-Id");
+        // echo only a well-formed id: an attacker must not choose arbitrary text for the gateway to sign
+        String asClientId = ClientIds.isWellFormed(clientId) ? clientId : signer.clientId();
+        String responseTime = RequestTime.format(clock.instant());
+        Map<String, String> headers = new LinkedHashMap<>();
+        // lower-case, as Antom sends them: some clients derived from Alipay's PHP SDK match them case-sensitively
+        headers.put("content-type", "application/json; charset=UTF-8");
+        headers.put("client-id", asClientId);
+        headers.put("response-time", responseTime);
+        headers.put("signature", signer.sign("POST", request.path(), asClientId, responseTime, body));
+        return new OutboundResponse(200, headers, body);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.scanpay.core.intake;
+
+import dev.scanpay.core.codes.CodeKind;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.lifecycle.PaymentTransitions;
+import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.ClosedBy;
+import dev.scanpay.core.payment.OrderDetails;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.protocol.Fields;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.wallet.WalletOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What wallets tell the gateway (Alipay+ MPP → acquirer): userInitiatedPay resolves a scanned code into
+ * the order to show the customer; notifyPayment reports the result of a charge. Both are idempotent, and
+ * every rule about what a result does to a payment is {@link PaymentTransitions}', so a callback, the
+ * sweeper and a merchant's inquiry racing each other apply a result once.
+ */
+public final class WalletIntake {
+
+    public static final String NOTIFY_PATH = "/aps/api/v1/payments/notifyPayment";
+    public static final String USER_INITIATED_PAY_PATH = "/aps/api/v1/payments/userInitiatedPay";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalletIntake.class);
+
+    private final PaymentStore payments;
+    private final CodeStore codes;
+    private final PaymentLifecycle lifecycle;
+    private final CodeUrls urls;
+    private final String acquirerId;
+    private final String notifyUrl;
+    private final Clock clock;
+
+    public WalletIntake(PaymentStore payments, CodeStore codes, PaymentLifecycle lifecycle, CodeUrls urls,
+                        String acquirerId, String publicUrl, Clock clock) {
+        this.payments = payments;
+        this.codes = codes;
+        this.lifecycle = lifecycle;
+        this.urls = urls;
+        this.acquirerId = acquirerId;
+        this.notifyUrl = publicUrl + NOTIFY_PATH;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer scanned a code in the wallet. The first customer to resolve an open order takes it;
+     * the same customer asking again gets the same order; anyone else gets REPEAT_REQ_INCONSISTENT.
+     */
+    public Map<String, Object> userInitiatedPay(Wallet wallet, Fields body) {
+        String codeValue = body.string("codeValue", 512);
+        String customerId = body.string("customerId", 64);
+        String token = urls.tokenOf(codeValue).orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CODE,
+                "not a code of this acquirer"));
+        IssuedCode code = codes.find(token).orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CODE, "unknown code"));
+        if (code.kind() == CodeKind.ENTRY) {
+            throw new ProtocolException(ResultCode.INVALID_CODE,
+                    "an entry code is a page: open the code value in the wallet's browser (identifyCode OPEN_URL)");
+        }
+        Payment payment = payments.get(code.paymentId()).orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CODE, "unknown code"));
+        Instant now = clock.instant();
+        Payment taken = lifecycle.apply(payment, p -> {
+            refuseUnlessOpenTo(p, wallet, customerId, now);
+            return PaymentTransitions.onScanned(p, wallet.walletId(), wallet.pspName(), customerId, now);
+        });
+        LOG.info("Payment {} resolved by wallet {} ({})", taken.paymentId(), wallet.walletId(), taken.scenario().wireName());
+        return orderAnswer(taken, wallet);
+    }
+
+    private static void refuseUnlessOpenTo(Payment p, Wallet wallet, String customerId, Instant now) {
+        switch (p.status()) {
+            case CANCELLED -> throw p.closedBy() == ClosedBy.TIMEOUT
+                    ? new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired")
+                    : new ProtocolException(ResultCode.ORDER_IS_CLOSED, "the merchant closed the order");
+            case FAIL -> throw new ProtocolException(ResultCode.ORDER_IS_CLOSED, "the order failed: " + p.resultCode());
+            case CREATED -> {
+                if (p.expiresAt() != null && !now.isBefore(p.expiresAt())) {
+                    throw new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired");
+                }
+                if (p.walletId() != null && !p.walletId().equals(wallet.walletId())) {
+                    throw new ProtocolException(ResultCode.INVALID_CODE, "the order was opened in another wallet");
+                }
+            }
+            case PROCESSING, SUCCESS -> {
+                boolean sameCustomer = wallet.walletId().equals(p.walletId()) && p.customer() != null
+                        && customerId.equals(p.customer().pspCustomerId());
+                if (!sameCustomer) {
+                    throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT, "another customer has taken this code");
+                }
+                if (p.status() == PaymentStatus.PROCESSING && p.expiresAt() != null && !now.isBefore(p.expiresAt())) {
+                    throw new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired");
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> orderAnswer(Payment p, Wallet wallet) {
+        OrderDetails order = p.order();
+        JsonObject body = JsonObject.create()
+                .put("result", Result.success().toWire())
+                .put("acquirerId", acquirerId)
+                .put("pspId", wallet.walletId())
+                .put("codeType", "ORDER_CODE")
+                .put("paymentRequestId", p.paymentId())
+                .put("paymentAmount", AmsWire.amount(p.amount()))
+                .put("payToAmount", AmsWire.amount(p.amount()))
+                .put("paymentExpiryTime", p.expiresAt() == null ? null : AmsWire.time(p.expiresAt()))
+                .put("paymentNotifyUrl", notifyUrl)
+                .put("paymentRedirectUrl", p.scenario() != Scenario.ENTRY_CODE ? null
+                        : p.redirectUrl() != null ? p.redirectUrl() : urls.codeValue(p.codeToken()))
+                .put("paymentFactor", JsonObject.create()
+                        .put("isInStorePayment", "true")
+                        .put("inStorePaymentScenario", p.scenario().wireName()));
+        if (order != null) {
+            body.put("order", JsonObject.create()
+                    .put("referenceOrderId", order.referenceOrderId())
+                    .put("orderDescription", order.orderDescription())
+                    .put("orderAmount", AmsWire.amount(p.amount()))
+                    .put("merchant", JsonObject.create()
+                            .put("referenceMerchantId", order.referenceMerchantId())
+                            .put("merchantName", order.merchantName())
+                            .put("merchantMCC", order.merchantMCC())
+                            .put("store", JsonObject.create()
+                                    .put("referenceStoreId", order.referenceStoreId())
+                                    .put("storeName", order.storeName())
+                                    .put("storeMCC", order.storeMCC()))));
+        }
+        return body.build();
+    }
+
+    /**
+     * The wallet's result for a payment of any scenario. Checked against the payment first (it must be this
+     * wallet's, for the same amount and customer); applied once; a repeat or an older result arriving late
+     * is acknowledged and changes nothing. A success for a payment already cancelled does not make it
+     * SUCCESS: it is recorded and the follow-up tells the wallet to cancel.
+     */
+    public Map<String, Object> notifyPayment(Wallet wallet, Fields body) {
+        Fields result = body.object("paymentResult");
+        String status = result.string("resultStatus", 1);
+        String resultCode = result.string("resultCode", 64);
+        String resultMessage = result.optionalString("resultMessage", 256).orElse(null);
+        if (!status.equals("S") && !status.equals("F")) {
+            throw ProtocolException.paramIllegal("paymentResult.resultStatus", "must be S or F: a notification carries a final result");
+        }
+        String paymentRequestId = body.string("paymentRequestId", 64);
+        Money amount = body.amount("paymentAmount");
+        String customerId = body.optionalString("customerId", 64).orElse(null);
+        String walletPaymentId = status.equals("S") ? body.string("paymentId", 64) : body.optionalString("paymentId", 64).orElse(null);
+        Instant paymentTime = body.optionalString("paymentTime", 64).map(WalletIntake::parseTime).orElse(null);
+
+        Payment payment = payments.get(paymentRequestId)
+                .filter(p -> wallet.walletId().equals(p.walletId()))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no payment " + paymentRequestId + " with this wallet"));
+        if (!payment.amount().equals(amount)) {
+            LOG.warn("Payment {}: wallet {} notified {} for a payment of {}; refused", payment.paymentId(), wallet.walletId(),
+                    amount, payment.amount());
+            throw ProtocolException.paramIllegal("paymentAmount", "does not match the payment's amount and currency");
+        }
+        if (customerId != null && payment.customer() != null && payment.customer().pspCustomerId() != null
+                && !Objects.equals(customerId, payment.customer().pspCustomerId())) {
+            throw ProtocolException.paramIllegal("customerId", "is not the customer who took this payment");
+        }
+        WalletOutcome outcome = status.equals("S")
+                ? new WalletOutcome.Paid(walletPaymentId, paymentTime, customerId)
+                : new WalletOutcome.Declined(resultCode, resultMessage == null ? resultCode : resultMessage);
+        Payment after = lifecycle.apply(payment,
+                p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
+        if (after.lateSuccessAt() != null && status.equals("S")) {
+            LOG.warn("Payment {}: wallet {} reported success after the payment was {}; the wallet is told to cancel",
+                    after.paymentId(), wallet.walletId(), after.status());
+        }
+        return JsonObject.create().put("result", Result.success().toWire()).build();
+    }
+
+    private static Instant parseTime(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProtocolException.paramIllegal("paymentTime", "must be ISO 8601 with offset");
+        }
+    }
+}

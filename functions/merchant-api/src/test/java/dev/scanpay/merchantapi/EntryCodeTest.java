@@ -1,0 +1,119 @@
+package dev.scanpay.merchantapi;
+
+import static dev.scanpay.testkit.PayBodies.entryCode;
+import static dev.scanpay.testkit.PayBodies.entryCodeRegistration;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.codes.CodeKind;
+import dev.scanpay.core.codes.EntryCode;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.core.store.EntryCodeStore;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedCaller.Answer;
+import dev.scanpay.testkit.SignedMerchant;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Entry codes from the merchant's side: registering a store's code, and EntryCode pay from the merchant's server. */
+class EntryCodeTest {
+
+    private static final String CODES = "/ams/api/v1/codes/registerEntryCode";
+    private static final String WALLET_BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Mobile SimWallet/1.0";
+
+    private GatewayHarness gateway;
+    private SignedMerchant merchant;
+
+    @BeforeEach
+    void start() {
+        gateway = new GatewayHarness();
+        merchant = gateway.merchant("MERCHANT_EC");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String codeValue(Answer answer) {
+        List<Map<String, Object>> details = (List<Map<String, Object>>) answer.object("entryCodeForm").get("codeDetails");
+        assertThat(details).extracting(d -> d.get("displayType")).containsExactly("TEXT", "SMALLIMAGE", "MIDDLEIMAGE", "BIGIMAGE");
+        return (String) details.get(0).get("codeValue");
+    }
+
+    @Test
+    void registersOneCodePerStore() {
+        Answer first = merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "KWD"));
+
+        assertThat(first.resultCode()).isEqualTo("SUCCESS");
+        assertThat(first.get("currency")).isEqualTo("KWD");
+        String codeValue = codeValue(first);
+        assertThat(codeValue).matches(java.util.regex.Pattern.quote(gateway.publicUrl()) + "/c/[A-Za-z0-9_-]{27}");
+        String token = codeValue.substring(codeValue.lastIndexOf('/') + 1);
+        EntryCode stored = gateway.context.getBean(EntryCodeStore.class).find(token).orElseThrow();
+        assertThat(stored.clientId()).isEqualTo("MERCHANT_EC");
+        assertThat(stored.storeName()).isEqualTo("Harbour Coffee Pier 3");
+        assertThat(gateway.context.getBean(CodeStore.class).find(token).orElseThrow().kind()).isEqualTo(CodeKind.ENTRY);
+
+        Answer repeat = merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "KWD"));
+        assertThat(codeValue(repeat)).as("a printed code keeps working").isEqualTo(codeValue);
+        assertThat(codeValue(merchant.post(CODES, entryCodeRegistration("M-1001", "S-02", "KWD")))).isNotEqualTo(codeValue);
+        assertThat(merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "USD")).resultCode()).isEqualTo("REPEAT_REQ_INCONSISTENT");
+    }
+
+    @Test
+    void refusesWhatCannotBeACode() {
+        assertThat(merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "ZZZ")).resultMessage()).startsWith("currency");
+        assertThat(merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "XAU")).resultCode()).isEqualTo("PARAM_ILLEGAL");
+        Map<String, Object> noStore = new HashMap<>(entryCodeRegistration("M-1001", "S-01", "JPY"));
+        noStore.put("merchant", Map.of("referenceMerchantId", "M-1001", "merchantName", "X", "merchantMCC", "5814"));
+        assertThat(merchant.post(CODES, noStore).resultMessage()).startsWith("merchant.store");
+        SignedMerchant isv = gateway.merchant("ISV_EC", ClientKind.ISV, Set.of("M-OWN"));
+        assertThat(isv.post(CODES, entryCodeRegistration("M-1001", "S-01", "JPY")).resultCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(isv.post(CODES, entryCodeRegistration("M-OWN", "S-01", "JPY")).resultCode()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void entryCodePayFromTheMerchantsServerSendsTheBrowserToTheWalletsCashier() {
+        Answer answer = merchant.call("pay", entryCode("EC-1", "USD", 1234, WALLET_BROWSER));
+
+        assertThat(answer.resultCode()).isEqualTo("SUCCESS");
+        Map<String, Object> form = answer.object("redirectActionForm");
+        String redirect = (String) form.get("redirectUrl");
+        assertThat(redirect).startsWith(gateway.wallet.cashierUrl() + "?codeValue=");
+        String codeValue = URLDecoder.decode(redirect.substring(redirect.indexOf('=') + 1), StandardCharsets.UTF_8);
+        assertThat(codeValue).startsWith(gateway.publicUrl() + "/c/");
+
+        Payment payment = gateway.payment(answer.get("paymentId"));
+        assertThat(payment.scenario()).isEqualTo(Scenario.ENTRY_CODE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CREATED);
+        assertThat(payment.walletId()).isEqualTo(gateway.wallet.walletId());
+        assertThat(payment.redirectUrl()).isEqualTo("https://merchant.example/paid/EC-1");
+        assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-1")).get("paymentStatus")).isEqualTo("PROCESSING");
+        assertThat(merchant.call("pay", entryCode("EC-1", "USD", 1234, WALLET_BROWSER)).object("redirectActionForm"))
+                .as("a repeat answers the same").isEqualTo(form);
+
+        // the wallet resolving that code value: wallet-api's EntryCodeIntakeTest
+    }
+
+    @Test
+    void entryCodePayNeedsAWalletsBrowser() {
+        Answer missing = merchant.call("pay", entryCode("EC-2", "USD", 100, null));
+        assertThat(missing.resultCode()).isEqualTo("PARAM_ILLEGAL");
+        assertThat(missing.resultMessage()).startsWith("order.env.userAgent");
+        Answer desktop = merchant.call("pay", entryCode("EC-3", "USD", 100, "Mozilla/5.0 (X11; Linux x86_64) Chrome/120"));
+        assertThat(desktop.resultMessage()).startsWith("order.env.userAgent");
+        assertThat(gateway.payments().findByRequest("MERCHANT_EC", "EC-3")).isEmpty();
+    }
+}

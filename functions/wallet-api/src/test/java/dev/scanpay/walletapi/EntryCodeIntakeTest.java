@@ -1,0 +1,56 @@
+package dev.scanpay.walletapi;
+
+import static dev.scanpay.testkit.PayBodies.entryCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedCaller.Answer;
+import dev.scanpay.testkit.SignedMerchant;
+import dev.scanpay.testkit.SignedWallet;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An entry-code payment made by the merchant's server, resolved and paid by the wallet. */
+class EntryCodeIntakeTest {
+
+    private static final String WALLET_BROWSER = "Mozilla/5.0 (Linux; Android 14) Mobile SimWallet/1.0";
+
+    private GatewayHarness gateway;
+    private SignedMerchant merchant;
+    private SignedWallet wallet;
+
+    @BeforeEach
+    void start() {
+        gateway = new GatewayHarness();
+        merchant = gateway.merchant("MERCHANT_EC");
+        wallet = gateway.walletCaller();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void theCashiersCodeValueResolvesToTheOrderAndReturnsTheBrowserToTheMerchant() {
+        Answer pay = merchant.call("pay", entryCode("EC-W1", "USD", 1234, WALLET_BROWSER));
+        String redirect = (String) pay.object("redirectActionForm").get("redirectUrl");
+        String codeValue = URLDecoder.decode(redirect.substring(redirect.indexOf("codeValue=") + 10), StandardCharsets.UTF_8);
+
+        Answer order = wallet.userInitiatedPay(codeValue, "alice");
+
+        assertThat(order.resultCode()).isEqualTo("SUCCESS");
+        assertThat(order.get("paymentRequestId")).isEqualTo(pay.get("paymentId"));
+        assertThat(order.get("paymentRedirectUrl")).isEqualTo("https://merchant.example/paid/EC-W1");
+        assertThat(order.object("paymentFactor").get("inStorePaymentScenario")).isEqualTo("EntryCode");
+        assertThat(wallet.notifySuccess(pay.get("paymentId"), Money.of(1234, "USD"), "alice").resultStatus()).isEqualTo("S");
+        assertThat(gateway.payment(pay.get("paymentId")).status()).isEqualTo(PaymentStatus.SUCCESS);
+        assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-W1")).get("paymentStatus")).isEqualTo("SUCCESS");
+    }
+}
