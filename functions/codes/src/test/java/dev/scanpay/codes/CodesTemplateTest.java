@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.codes.support.CodesHarness;
 import dev.scanpay.codes.support.Decode;
+import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.codes.IssuedCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,20 +13,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * template.yaml against this module: the codes function is deployed like the merchant API (fixed name,
- * live alias, SnapStart, this module's jar, the proxy handler), may only read the table and the gateway
- * key, and every API route integrated with it reaches the controller through the real handler.
+ * live alias, SnapStart, this module's jar, the proxy handler), may do only what its routes need, and every
+ * API route integrated with it may invoke it and reaches its controller through the real handler. The
+ * checks follow the routes the template declares, so the /c/{token} pages are covered once it routes them.
  */
 class CodesTemplateTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    private static final String GET_IMAGE = "get /qr/{file}";
+    private static final String GET_PAGE = "get /c/{token}";
+    private static final String POST_PAGE = "post /c/{token}";
     private static Map<String, Object> resources;
 
     @BeforeAll
@@ -54,8 +65,14 @@ class CodesTemplateTest {
                 .isEqualTo(Map.of("Fn::Sub", "/aws/lambda/${AWS::StackName}-codes"));
     }
 
+    /**
+     * Least privilege, following the routes: images and pages read items (GetItem); pages also read the
+     * wallet registry (a Query); the amount page's POST writes the payment, its request key and its one-time
+     * code in one transaction, which IAM authorises as PutItem of each item. A transaction's ConditionCheckItem
+     * is tolerated beside PutItem (it writes nothing); nothing that updates, deletes or scans is.
+     */
     @Test
-    void itMayOnlyGetItemsAndTheGatewayKey() {
+    void itMayOnlyDoWhatItsRoutesNeed() {
         List<Object> actions = new ArrayList<>();
         for (Object policy : (List<?>) map(map(resources.get("CodesFunction")).get("Properties")).get("Policies")) {
             for (Object statement : (List<?>) map(policy).get("Statement")) {
@@ -64,39 +81,105 @@ class CodesTemplateTest {
                 actions.addAll(action instanceof List<?> list ? list : List.of(action));
             }
         }
-        assertThat(actions).containsExactlyInAnyOrder("dynamodb:GetItem", "secretsmanager:GetSecretValue");
+        List<String> routes = codesRoutes();
+        Set<String> needed = new TreeSet<>(List.of("dynamodb:GetItem", "secretsmanager:GetSecretValue"));
+        Set<String> tolerated = new TreeSet<>();
+        if (routes.contains(GET_PAGE) || routes.contains(POST_PAGE)) {
+            needed.add("dynamodb:Query");
+        }
+        if (routes.contains(POST_PAGE)) {
+            needed.add("dynamodb:PutItem");
+            tolerated.add("dynamodb:ConditionCheckItem");
+        }
+        assertThat(actions).as("actions for the routes %s", routes).containsAll(needed);
+        tolerated.addAll(needed);
+        assertThat(actions).as("actions for the routes %s", routes).isSubsetOf(tolerated);
     }
 
     @Test
-    void theApiMayInvokeTheLiveAliasForGetQrOnly() {
-        Map<String, Object> permission = map(map(resources.get("CodesPermission")).get("Properties"));
-        assertThat(permission.get("FunctionName")).isEqualTo(Map.of("Ref", "CodesFunction.Alias"));
-        assertThat(permission.get("Principal")).isEqualTo("apigateway.amazonaws.com");
-        assertThat(permission.get("SourceArn")).isEqualTo(Map.of("Fn::Sub",
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*/GET/qr/*"));
+    void theApiMayInvokeTheLiveAliasOnEachOfItsRoutes() {
+        String prefix = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/";
+        List<Pattern> allowed = new ArrayList<>();
+        resources.forEach((name, resource) -> {
+            Map<String, Object> properties = map(map(resource).get("Properties"));
+            if ("AWS::Lambda::Permission".equals(map(resource).get("Type"))
+                    && Map.of("Ref", "CodesFunction.Alias").equals(properties.get("FunctionName"))) {
+                assertThat(properties.get("Action")).as(name).isEqualTo("lambda:InvokeFunction");
+                assertThat(properties.get("Principal")).as(name).isEqualTo("apigateway.amazonaws.com");
+                String arn = String.valueOf(map(properties.get("SourceArn")).get("Fn::Sub"));
+                assertThat(arn).as(name).startsWith(prefix);
+                allowed.add(Pattern.compile(Pattern.quote(arn.substring(prefix.length())).replace("*", "\\E.*\\Q")));
+            }
+        });
+        assertThat(allowed).as("permissions on CodesFunction.Alias").isNotEmpty();
+        for (String route : codesRoutes()) {
+            // what API Gateway invokes with: {stage}/{METHOD}/{path as requested}
+            String invoked = "$default/" + method(route).toUpperCase(Locale.ROOT) + concrete(path(route), CodeTokens.next());
+            assertThat(allowed).as("a permission for %s", route).anyMatch(p -> p.matcher(invoked).matches());
+        }
     }
 
     @Test
-    void everyRouteToTheCodesFunctionServesImagesThroughTheHandler() {
+    void everyRouteToTheCodesFunctionReachesItsControllerThroughTheHandler() {
+        List<String> routes = codesRoutes();
+        assertThat(routes).contains(GET_IMAGE);
+        assertThat(routes).as("routes this test knows how to exercise").isSubsetOf(GET_IMAGE, GET_PAGE, POST_PAGE);
+        try (CodesHarness codes = new CodesHarness()) {
+            codes.simWallet();
+            for (String route : routes) {
+                String path = path(route);
+                switch (route) {
+                    case GET_IMAGE -> {
+                        IssuedCode code = codes.orderCode(Duration.ofMinutes(5));
+                        var png = codes.get(concrete(path, code.token() + ".png"), Map.of("size", "small"));
+                        assertThat(png.status()).as(route).isEqualTo(200);
+                        assertThat(Decode.png(png.body())).isEqualTo(code.codeValue());
+                        assertThat(codes.get(concrete(path, code.token() + ".svg")).status()).as(route).isEqualTo(200);
+                    }
+                    case GET_PAGE -> {
+                        EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
+                        var page = codes.page(concrete(path, code.token()), Map.of(), CodesHarness.WALLET_BROWSER, "en");
+                        assertThat(page.status()).as(route).isEqualTo(200);
+                        assertThat(page.text()).as(route).contains("id=\"amount\"");
+                        CodePagesTest.assertNotFoundPage(codes.page(concrete(path, CodeTokens.next()), Map.of(), "Mozilla/5.0", "en"));
+                    }
+                    case POST_PAGE -> {
+                        EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
+                        var answer = codes.post(concrete(path, code.token()),
+                                Map.of("amount", "1.00", "formId", CodePageController.formId()), CodesHarness.WALLET_BROWSER, "en");
+                        assertThat(answer.status()).as(route).isEqualTo(303);
+                        assertThat(answer.header("Location")).as(route).startsWith(CodesHarness.CASHIER_URL + "?codeValue=");
+                    }
+                    default -> throw new AssertionError("no check for " + route);
+                }
+            }
+        }
+    }
+
+    /** Each operation of the HttpApi integrated with the codes function's live alias, as "get /qr/{file}". */
+    private static List<String> codesRoutes() {
         Map<String, Object> paths = map(map(map(map(resources.get("HttpApi")).get("Properties")).get("DefinitionBody")).get("paths"));
         List<String> routes = new ArrayList<>();
         paths.forEach((path, item) -> map(item).forEach((method, operation) -> {
             Object uri = map(map(map(operation).get("x-amazon-apigateway-integration")).get("uri")).get("Fn::Sub");
             if (String.valueOf(uri).endsWith(":function:${AWS::StackName}-codes:live/invocations")) {
-                routes.add(method + " " + path);
+                routes.add(method.toLowerCase(Locale.ROOT) + " " + path);
             }
         }));
-        assertThat(routes).containsExactly("get /qr/{file}");
-        try (CodesHarness codes = new CodesHarness()) {
-            IssuedCode code = codes.orderCode(Duration.ofMinutes(5));
-            for (String route : routes) {
-                String path = route.substring(route.indexOf(' ') + 1);
-                var png = codes.get(path.replace("{file}", code.token() + ".png"), Map.of("size", "small"));
-                assertThat(png.status()).as(route).isEqualTo(200);
-                assertThat(Decode.png(png.body())).isEqualTo(code.codeValue());
-                assertThat(codes.get(path.replace("{file}", code.token() + ".svg")).status()).as(route).isEqualTo(200);
-            }
-        }
+        return routes;
+    }
+
+    private static String method(String route) {
+        return route.substring(0, route.indexOf(' '));
+    }
+
+    private static String path(String route) {
+        return route.substring(route.indexOf(' ') + 1);
+    }
+
+    /** The route's path with its path parameter filled in. */
+    private static String concrete(String path, String parameter) {
+        return path.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(parameter));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.codes.support.CodesHarness;
 import dev.scanpay.codes.support.Decode;
 import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.EntryCode;
+import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.core.codes.IssuedCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -82,6 +84,51 @@ class LocalStackServingTest {
         HttpResponse<byte[]> badSize = get("/qr/" + code.token() + ".png?size=huge");
         assertThat(badSize.statusCode()).isEqualTo(400);
         assertThat(new String(badSize.body(), StandardCharsets.UTF_8)).isEqualTo("size must be small, middle or big\n");
+    }
+
+    @Test
+    void anUnknownCodeGetsTheNotFoundPageNotAnAmsAnswer() throws Exception {
+        for (String path : new String[] {"/c/" + CodeTokens.next(), "/c/bad"}) {
+            HttpResponse<byte[]> response = get(path);
+            String html = new String(response.body(), StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("content-type")).contains("text/html; charset=UTF-8");
+            assertThat(response.headers().firstValue("cache-control")).contains("no-store");
+            assertThat(response.headers().firstValue("content-security-policy").orElseThrow()).startsWith("default-src 'none';");
+            assertThat(html).startsWith("<!doctype html>").contains("<h1>This code is not valid</h1>").doesNotContain("NO_INTERFACE_DEF");
+        }
+        HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(base.resolve("/c/" + CodeTokens.next()))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=1&formId=" + CodePageController.formId())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(new String(post.body(), StandardCharsets.UTF_8)).contains("<h1>This code is not valid</h1>");
+    }
+
+    @Test
+    void anEntryCodeIsPaidThroughThePagesOnNettyToo() throws Exception {
+        codes.simWallet();
+        netty.getBean(WalletDirectory.class).refresh();
+        EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
+        URI page = base.resolve("/c/" + code.token() + "?wallet=SIMWALLET");
+        HttpResponse<String> amountPage = http.send(HttpRequest.newBuilder(page).header("accept-language", "zh-CN").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(amountPage.statusCode()).isEqualTo(200);
+        assertThat(amountPage.body()).contains("<html lang=\"zh\">").contains(">支付</button>");
+        String formId = CodePagesTest.formId(amountPage.body());
+        String form = CodesHarness.urlEncoded(Map.of("amount", "12.34", "formId", formId, "wallet", "SIMWALLET"));
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(page)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(303);
+        assertThat(paid.headers().firstValue("location").orElseThrow()).startsWith(CodesHarness.CASHIER_URL + "?codeValue=");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(page)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(CodesHarness.urlEncoded(
+                        Map.of("amount", "12.345", "formId", formId, "wallet", "SIMWALLET")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(CodePagesTest.problem(refused.body())).isEqualTo("USD amounts have at most 2 decimals.");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.scanpay.local;
 
 import dev.scanpay.core.client.Client;
+import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
+import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.Wallet;
@@ -14,11 +18,13 @@ import dev.scanpay.simulator.SimulatorConfig;
 import dev.scanpay.simulator.WalletSimulator;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -29,8 +35,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Every function built so far on one local port (the same controllers Lambda runs, on Netty), DynamoDB
- * Local persisted under the data dir, the wallet simulator, and the status sweeper on a timer.
+ * Every function on one local port (the same controllers Lambda runs, on Netty: merchant API, wallet API,
+ * code pages and QR images), DynamoDB Local persisted under the data dir, the wallet simulator (which
+ * also scans codes and hosts its cashier page), and the status sweeper on a timer.
  */
 final class LocalStack {
 
@@ -44,10 +51,35 @@ final class LocalStack {
     private LocalStack() {
     }
 
+    static final String DEMO_MERCHANT_ID = "DEMO-M1";
+    static final String DEMO_STORE_ID = "DEMO-S1";
+
+    /** A running stack; closing it stops everything it started. */
+    record Running(Path dir, String gatewayUrl, String demoEntryCodeUrl, WalletSimulator wallet, EmbeddedDynamo dynamo,
+                   ApplicationContext context, ScheduledExecutorService sweeper) implements AutoCloseable {
+        @Override
+        public void close() {
+            sweeper.shutdownNow();
+            context.close();
+            wallet.close();
+            dynamo.close();
+        }
+    }
+
     static void serve(Args args) throws Exception {
         Path dir = Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath();
-        int port = args.integer("port", 8080);
-        int walletPort = args.integer("wallet-port", 8090);
+        Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090));
+        // Micronaut's own shutdown hook closes the context; closing it here too deadlocks the two hooks
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.sweeper().shutdownNow();
+            stack.wallet().close();
+            stack.dynamo().close();
+        }));
+        printBanner(stack);
+        Thread.currentThread().join();
+    }
+
+    static Running start(Path dir, int port, int walletPort) throws IOException {
         Files.createDirectories(dir.resolve("dynamodb"));
         LocalFiles files = new LocalFiles(dir);
 
@@ -56,18 +88,20 @@ final class LocalStack {
         EmbeddedDynamo dynamo = EmbeddedDynamo.persistedUnder(dir.resolve("dynamodb"));
         DynamoDbClient db = dynamo.client();
         ScanpayTable.ensure(db, TABLE);
+        String gatewayUrl = "http://127.0.0.1:" + port;
 
         KeyPair gatewayKeys = files.keyPair("gateway-key.json");
         WalletSimulator wallet = WalletSimulator.start(SimulatorConfig.builder()
                 .port(walletPort).clock(Clock.systemUTC()).keyPair(files.keyPair("simulator-key.json")).build());
         wallet.trustGateway(GATEWAY_CLIENT_ID, gatewayKeys.getPublic());
+        wallet.connectGateway(gatewayUrl);
         new WalletStore(db, TABLE).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
-                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
+                wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
 
         KeyPair demoKeys = files.keyPair("demo-merchant-key.json");
         new ClientStore(db, TABLE).put(new Client(DEMO_CLIENT_ID, "Demo Merchant", ClientKind.MERCHANT,
                 Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null, Instant.now()));
-        String gatewayUrl = "http://127.0.0.1:" + port;
+        String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()
                 .put("clientId", DEMO_CLIENT_ID)
                 .put("privateKey", RsaKeys.encode(demoKeys.getPrivate()))
@@ -93,6 +127,7 @@ final class LocalStack {
         files.write(files.path("stack.json"), JsonObject.create()
                 .put("gatewayUrl", gatewayUrl)
                 .put("walletUrl", wallet.baseUrl())
+                .put("demoEntryCodeUrl", demoEntryCodeUrl)
                 .put("dynamodbEndpoint", dynamo.endpoint())
                 .put("table", TABLE)
                 .put("pid", ProcessHandle.current().pid())
@@ -111,15 +146,17 @@ final class LocalStack {
                 LOG.error("Sweep failed", e);
             }
         }, SWEEP_EVERY_MS, SWEEP_EVERY_MS, TimeUnit.MILLISECONDS);
+        return new Running(dir, gatewayUrl, demoEntryCodeUrl, wallet, dynamo, context, sweeper);
+    }
 
-        // Micronaut's own shutdown hook closes the context; closing it here too deadlocks the two hooks
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sweeper.shutdownNow();
-            wallet.close();
-            dynamo.close();
-        }));
-        printBanner(dir, gatewayUrl, wallet, dynamo);
-        Thread.currentThread().join();
+    /** The demo store's entry code (one per store: the same code across restarts). */
+    private static String demoEntryCode(DynamoDbClient db, String gatewayUrl) {
+        String token = CodeTokens.next();
+        CodeUrls urls = new CodeUrls(gatewayUrl);
+        EntryCode code = new EntryCodeStore(db, TABLE).register(new EntryCode(token, DEMO_CLIENT_ID, DEMO_MERCHANT_ID,
+                "Demo Merchant", "5812", "Demo Café", DEMO_STORE_ID, "Demo Store", "5812", "Demo Café, Harbour St",
+                Currency.getInstance("JPY"), null, Instant.now()), urls.codeValue(token));
+        return urls.codeValue(code.token());
     }
 
     private static void requireFreePort(int port, String option) {
@@ -131,26 +168,33 @@ final class LocalStack {
         }
     }
 
-    private static void printBanner(Path dir, String gatewayUrl, WalletSimulator wallet, EmbeddedDynamo dynamo) {
+    private static void printBanner(Running stack) {
         String jar = "infra/local/target/scanpay-local.jar";
+        WalletSimulator wallet = stack.wallet();
+        Path dir = stack.dir();
         System.out.printf("""
 
                 Scanpay local stack is up.
-                  Merchant API    %s/ams/api/v1/payments/{pay,inquiryPayment,cancel}
-                  Wallet (sim)    %s  wallet %s, payment codes start %s
-                  DynamoDB Local  %s  table %s, data in %s
-                  Demo merchant   %s  (clientId %s, keys, gateway public key)
-                  Status sweeper  every %d s
+                  Merchant API    %1$s/ams/api/v1/payments/{pay,inquiryPayment,cancel}, /ams/api/v1/codes/registerEntryCode
+                  Wallet API      %1$s/aps/api/v1/payments/{userInitiatedPay,notifyPayment}
+                  Code pages      %1$s/c/{token}, QR images %1$s/qr/{token}.png
+                  Wallet (sim)    %2$s  wallet %3$s, payment codes start %4$s, cashier %5$s
+                  DynamoDB Local  %6$s  table %7$s, data in %8$s
+                  Demo merchant   %9$s  (clientId %10$s, keys, gateway public key)
+                  Status sweeper  every %11$d s
 
-                Take a payment from a simulator customer (in another terminal):
-                  java -jar %s pay --data-dir %s --amount 1250 --currency USD
+                In another terminal:
+                  ./scanpay-local pay --amount 1250 --currency USD     customer alice shows a payment code, the demo merchant charges it
+                  ./scanpay-local order-code --amount 880 --currency JPY   the demo merchant shows an order code (QR in the terminal)
+                  ./scanpay-local scan --code CODE_VALUE            simulator customer alice scans it and pays
 
-                Or by hand: get a code with
-                  curl -s -X POST %s/customers/alice/payment-code
-                and send a signed pay to the merchant API (see README.md, "Calling the API").
-                Stop with Ctrl-C; data stays in %s.
-                %n""", gatewayUrl, wallet.baseUrl(), wallet.walletId(), String.join("/", wallet.codePrefixes()),
-                dynamo.endpoint(), TABLE, dir.resolve("dynamodb"), dir.resolve("demo-merchant.json"), DEMO_CLIENT_ID,
-                SWEEP_EVERY_MS / 1000, jar, dir, wallet.baseUrl(), dir);
+                The demo store's entry code: open it in a browser, type an amount, confirm at the wallet's cashier
+                  %12$s?wallet=%3$s
+                (a wallet's own browser, whose User-Agent contains "%13$s", needs no ?wallet=)
+
+                Stop with Ctrl-C; data stays in %14$s.
+                %n""", stack.gatewayUrl(), wallet.baseUrl(), wallet.walletId(), String.join("/", wallet.codePrefixes()),
+                wallet.cashierUrl(), stack.dynamo().endpoint(), TABLE, dir.resolve("dynamodb"), dir.resolve("demo-merchant.json"),
+                DEMO_CLIENT_ID, SWEEP_EVERY_MS / 1000, stack.demoEntryCodeUrl(), wallet.userAgentMarker(), dir);
     }
 }

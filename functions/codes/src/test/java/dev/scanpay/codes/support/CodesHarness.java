@@ -5,10 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.codes.CodeKind;
 import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.codes.IssuedCode;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.core.store.EntryCodeStore;
+import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.ScanpayTable;
+import dev.scanpay.core.store.WalletStore;
+import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
 import io.micronaut.context.ApplicationContext;
@@ -17,7 +24,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -31,12 +40,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class CodesHarness implements AutoCloseable {
 
     public static final String PUBLIC_URL = "https://a1b2c3d4e5.execute-api.ap-southeast-1.amazonaws.com";
-
+    /** The registered wallet's in-app browser: {@link #simWallet()}'s marker inside a phone's User-Agent. */
+    public static final String WALLET_BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 SimWallet/3.2";
+    public static final String CASHIER_URL = "https://cashier.simwallet.example/pay";
 
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
     public final String table = "scanpay-" + UUID.randomUUID();
     public final DynamoDbClient dynamoClient;
     public final CodeStore codes;
+    public final EntryCodeStore entryCodes;
+    public final PaymentStore payments;
+    public final WalletStore wallets;
     public final ApplicationContext context;
     public final APIGatewayV2HTTPEventFunction handler;
 
@@ -45,6 +59,9 @@ public final class CodesHarness implements AutoCloseable {
         dynamoClient = dynamo.client();
         ScanpayTable.ensure(dynamoClient, table);
         codes = new CodeStore(dynamoClient, table);
+        entryCodes = new EntryCodeStore(dynamoClient, table);
+        payments = new PaymentStore(dynamoClient, table);
+        wallets = new WalletStore(dynamoClient, table);
         context = ApplicationContext.builder()
                 .properties(properties(dynamo.endpoint()))
                 .singletons(clock)
@@ -71,12 +88,33 @@ public final class CodesHarness implements AutoCloseable {
         return code;
     }
 
-    /** A store's entry code, which does not expire. */
+    /** A store's entry code, which does not expire, as the image renderer reads it. */
     public IssuedCode entryCode() {
-        String token = CodeTokens.next();
-        IssuedCode code = new IssuedCode(token, CodeKind.ENTRY, PUBLIC_URL + "/e/" + token, "MERCHANT_QR", null, null);
-        codes.put(code);
-        return code;
+        return codes.find(entryCode("JPY", "Ramen Ichiban", "Shibuya").token()).orElseThrow();
+    }
+
+    /** A store's entry code registered as registerEntryCode registers it, its value the code's /c/ URL. */
+    public EntryCode entryCode(String currency, String merchantDisplayName, String storeDisplayName) {
+        String store = "STORE-" + UUID.randomUUID();
+        EntryCode code = new EntryCode(CodeTokens.next(), "MERCHANT_QR", "M-1", "Merchant Legal Name", "5812",
+                merchantDisplayName, store, "Store " + store, "5812", storeDisplayName, Currency.getInstance(currency), null,
+                clock.instant());
+        return entryCodes.register(code, new CodeUrls(PUBLIC_URL).codeValue(code.token()));
+    }
+
+    /**
+     * A wallet that takes entry codes (cashier {@link #CASHIER_URL}, marker "SimWallet"), registered and
+     * visible to the function at once.
+     */
+    public Wallet simWallet() {
+        return wallet(new Wallet("SIMWALLET", "SimWallet", "https://api.simwallet.example",
+                RsaKeys.encode(RsaKeys.generate().getPublic()), "1", List.of("2899"), CASHIER_URL, "SimWallet"));
+    }
+
+    public Wallet wallet(Wallet wallet) {
+        wallets.put(wallet);
+        context.getBean(WalletDirectory.class).refresh();
+        return wallet;
     }
 
     /** What came back, the body decoded from base64 when the response says so. */
@@ -98,36 +136,78 @@ public final class CodesHarness implements AutoCloseable {
         return get(path, query, Map.of());
     }
 
-    /** A GET as API Gateway's HTTP API (payload 2.0) delivers it. */
+    /** A GET as API Gateway's HTTP API (payload 2.0) delivers it, with the headers of a phone fetching an image. */
     public Response get(String path, Map<String, String> query, Map<String, String> headers) {
         Map<String, String> allHeaders = new LinkedHashMap<>();
         allHeaders.put("accept", "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8");
         allHeaders.put("user-agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)");
         allHeaders.putAll(headers);
+        return send("GET", path, query, allHeaders, null);
+    }
+
+    /** A page as a browser asks for it: GET with a browser's Accept, the given User-Agent and Accept-Language. */
+    public Response page(String path, Map<String, String> query, String userAgent, String acceptLanguage) {
+        return send("GET", path, query, browserHeaders(userAgent, acceptLanguage), null);
+    }
+
+    /** A form submitted as a browser submits it: application/x-www-form-urlencoded, fields in order. */
+    public Response post(String path, Map<String, String> form, String userAgent, String acceptLanguage) {
+        Map<String, String> headers = browserHeaders(userAgent, acceptLanguage);
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        return send("POST", path, Map.of(), headers, urlEncoded(form));
+    }
+
+    public static String urlEncoded(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> browserHeaders(String userAgent, String acceptLanguage) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        headers.put("user-agent", userAgent);
+        if (acceptLanguage != null) {
+            headers.put("accept-language", acceptLanguage);
+        }
+        return headers;
+    }
+
+    /** A request as API Gateway's HTTP API (payload 2.0) delivers it to the function. */
+    public Response send(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("GET /qr/{file}")
+                .withRouteKey(method + " " + route(path))
                 .withRawPath(path)
                 .withRawQueryString(query.entrySet().stream()
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))
                 .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withHeaders(allHeaders)
+                .withHeaders(headers)
+                .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build())
+                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build())
                         .withRequestId("test")
                         .build())
                 .build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext());
-        String body = response.getBody() == null ? "" : response.getBody();
-        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        String responseBody = response.getBody() == null ? "" : response.getBody();
+        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(responseBody) : responseBody.getBytes(StandardCharsets.UTF_8);
         Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (response.getHeaders() != null) {
             responseHeaders.putAll(response.getHeaders());
         }
         return new Response(response.getStatusCode(), responseHeaders, bytes, response.getIsBase64Encoded());
+    }
+
+    /** The API route a path is delivered on, as its routeKey names it. */
+    private static String route(String path) {
+        if (path.startsWith("/qr/")) {
+            return "/qr/{file}";
+        }
+        return path.startsWith("/c/") ? "/c/{token}" : path;
     }
 
     @Override

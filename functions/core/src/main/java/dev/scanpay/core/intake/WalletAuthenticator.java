@@ -1,18 +1,14 @@
 package dev.scanpay.core.intake;
 
 import dev.scanpay.core.api.InboundRequest;
+import dev.scanpay.core.api.SignedRequest;
 import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.RsaKeys;
-import dev.scanpay.core.signing.RsaSigner;
-import dev.scanpay.core.signing.SignatureHeader;
-import dev.scanpay.core.signing.SignedContent;
 import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletDirectory;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,23 +37,13 @@ public final class WalletAuthenticator {
         }
         Wallet wallet = wallets.byId(walletId)
                 .orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CLIENT, "unknown wallet " + walletId));
-        SignatureHeader signature = SignatureHeader.parse(request.header("Signature"))
-                .filter(s -> SignatureHeader.RSA256.equals(s.algorithm()))
-                .orElseThrow(() -> new ProtocolException(ResultCode.INVALID_SIGNATURE,
-                        "Signature header missing or not algorithm=RSA256,keyVersion=N,signature=..."));
-        String requestTime = request.header("Request-Time");
-        Instant sentAt = RequestTime.parse(requestTime).orElseThrow(() -> ProtocolException.paramIllegal(
-                "Request-Time", "header must be epoch milliseconds or ISO 8601 with offset"));
-        byte[] content = SignedContent.of(request.method(), request.path(), walletId, requestTime, request.body());
-        if (!RsaSigner.verify(RsaKeys.publicKey(wallet.publicKey()), content, signature.signatureBase64())) {
-            LOG.debug("Signature check failed for wallet {} over content: {}", walletId, SignedContent.describe(content));
+        SignedRequest signed = SignedRequest.read(request, walletId, ResultCode.INVALID_SIGNATURE);
+        if (!signed.verifiesWith(RsaKeys.publicKey(wallet.publicKey()))) {
+            LOG.debug("Signature check failed for wallet {} over content: {}", walletId, signed.describe());
             throw new ProtocolException(ResultCode.INVALID_SIGNATURE,
                     "signature does not verify with wallet " + walletId + "'s registered key over \"POST <uri>\\n<Client-Id>.<Request-Time>.<body>\"");
         }
-        if (!RequestTime.isFresh(sentAt, clock.instant())) {
-            throw ProtocolException.paramIllegal("Request-Time",
-                    "is more than " + RequestTime.TOLERANCE.toSeconds() + " s from the gateway's clock (replay protection)");
-        }
+        signed.requireFresh(clock);
         return wallet;
     }
 }

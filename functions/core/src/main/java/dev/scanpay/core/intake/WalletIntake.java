@@ -8,7 +8,6 @@ import dev.scanpay.core.lifecycle.PaymentLifecycle;
 import dev.scanpay.core.lifecycle.PaymentTransitions;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.OrderDetails;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.Scenario;
@@ -114,7 +113,6 @@ public final class WalletIntake {
     }
 
     private Map<String, Object> orderAnswer(Payment p, Wallet wallet) {
-        OrderDetails order = p.order();
         JsonObject body = JsonObject.create()
                 .put("result", Result.success().toWire())
                 .put("acquirerId", acquirerId)
@@ -130,20 +128,7 @@ public final class WalletIntake {
                 .put("paymentFactor", JsonObject.create()
                         .put("isInStorePayment", "true")
                         .put("inStorePaymentScenario", p.scenario().wireName()));
-        if (order != null) {
-            body.put("order", JsonObject.create()
-                    .put("referenceOrderId", order.referenceOrderId())
-                    .put("orderDescription", order.orderDescription())
-                    .put("orderAmount", AmsWire.amount(p.amount()))
-                    .put("merchant", JsonObject.create()
-                            .put("referenceMerchantId", order.referenceMerchantId())
-                            .put("merchantName", order.merchantName())
-                            .put("merchantMCC", order.merchantMCC())
-                            .put("store", JsonObject.create()
-                                    .put("referenceStoreId", order.referenceStoreId())
-                                    .put("storeName", order.storeName())
-                                    .put("storeMCC", order.storeMCC()))));
-        }
+        body.put("order", AmsWire.order(p.order(), p.amount()));
         return body.build();
     }
 

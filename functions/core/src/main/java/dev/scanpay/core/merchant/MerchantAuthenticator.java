@@ -1,18 +1,14 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.api.InboundRequest;
+import dev.scanpay.core.api.SignedRequest;
 import dev.scanpay.core.client.ClientDirectory;
 import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import dev.scanpay.core.signing.RequestTime;
-import dev.scanpay.core.signing.RsaSigner;
-import dev.scanpay.core.signing.SignatureHeader;
-import dev.scanpay.core.signing.SignedContent;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,27 +38,15 @@ public final class MerchantAuthenticator {
         }
         KnownClient client = clients.find(clientId)
                 .orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CLIENT, "unknown Client-Id " + clientId));
-        String header = request.header("Signature");
-        SignatureHeader signature = SignatureHeader.parse(header).orElseThrow(() -> new ProtocolException(
-                ResultCode.SIGNATURE_INVALID, "Signature header missing or not algorithm=RSA256,keyVersion=N,signature=..."));
-        if (!SignatureHeader.RSA256.equals(signature.algorithm())) {
-            throw new ProtocolException(ResultCode.SIGNATURE_INVALID, "unsupported algorithm " + signature.algorithm());
-        }
-        String requestTime = request.header("Request-Time");
-        Instant sentAt = RequestTime.parse(requestTime).orElseThrow(() -> ProtocolException.paramIllegal(
-                "Request-Time", "header must be epoch milliseconds or ISO 8601 with offset"));
-        byte[] content = SignedContent.of(request.method(), request.path(), clientId, requestTime, request.body());
-        if (!verifies(client, signature, content)) {
+        SignedRequest signed = SignedRequest.read(request, clientId, ResultCode.SIGNATURE_INVALID);
+        if (!verifies(client, signed)) {
             LOG.debug("Signature check failed for client {} keyVersion {} over content: {}", clientId,
-                    signature.keyVersion(), SignedContent.describe(content));
+                    signed.signature().keyVersion(), signed.describe());
             throw new ProtocolException(ResultCode.SIGNATURE_INVALID,
                     "signature does not verify over \"POST <uri>\\n<Client-Id>.<Request-Time>.<body>\" with keyVersion "
-                            + signature.keyVersion());
+                            + signed.signature().keyVersion());
         }
-        if (!RequestTime.isFresh(sentAt, clock.instant())) {
-            throw ProtocolException.paramIllegal("Request-Time",
-                    "is more than " + RequestTime.TOLERANCE.toSeconds() + " s from the gateway's clock (replay protection)");
-        }
+        signed.requireFresh(clock);
         return client;
     }
 
@@ -71,17 +55,18 @@ public final class MerchantAuthenticator {
      * or none, any of the client's own keys may verify it: ams-java-sdk always sends keyVersion=2 whatever
      * the dashboard says. That is no weaker, since only keys registered for this client are tried.
      */
-    private static boolean verifies(KnownClient client, SignatureHeader signature, byte[] content) {
-        PublicKey named = signature.keyVersion() == null ? null : client.keys().get(signature.keyVersion());
+    private static boolean verifies(KnownClient client, SignedRequest signed) {
+        String keyVersion = signed.signature().keyVersion();
+        PublicKey named = keyVersion == null ? null : client.keys().get(keyVersion);
         if (named != null) {
-            return RsaSigner.verify(named, content, signature.signatureBase64());
+            return signed.verifiesWith(named);
         }
         for (PublicKey key : client.keys().values()) {
-            if (RsaSigner.verify(key, content, signature.signatureBase64())) {
+            if (signed.verifiesWith(key)) {
                 return true;
             }
         }
-        throw new ProtocolException(ResultCode.KEY_NOT_FOUND, "no key with keyVersion " + signature.keyVersion()
+        throw new ProtocolException(ResultCode.KEY_NOT_FOUND, "no key with keyVersion " + keyVersion
                 + " for client " + client.client().clientId() + ", and none of its keys verifies the signature");
     }
 }

@@ -2,6 +2,7 @@ package dev.scanpay.core.protocol;
 
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.OrderDetails;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,5 +24,25 @@ public final class AmsWire {
     /** ISO 8601 with an explicit offset, e.g. 2026-11-23T01:41:28+00:00. */
     public static String time(Instant instant) {
         return instant == null ? null : ISO.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The order as Alipay+ sends it to a wallet (pay, userInitiatedPay): ids, description, merchant and store. */
+    public static Map<String, Object> order(OrderDetails order, Money amount) {
+        if (order == null) {
+            return null;
+        }
+        return JsonObject.create()
+                .put("referenceOrderId", order.referenceOrderId())
+                .put("orderDescription", order.orderDescription())
+                .put("orderAmount", amount(amount))
+                .put("merchant", JsonObject.create()
+                        .put("referenceMerchantId", order.referenceMerchantId())
+                        .put("merchantName", order.merchantName())
+                        .put("merchantMCC", order.merchantMCC())
+                        .put("store", JsonObject.create()
+                                .put("referenceStoreId", order.referenceStoreId())
+                                .put("storeName", order.storeName())
+                                .put("storeMCC", order.storeMCC())))
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.scanpay.core.wallet;
 
 import dev.scanpay.core.json.JsonObject;
-import dev.scanpay.core.payment.OrderDetails;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
@@ -44,7 +43,6 @@ public final class WalletClient {
     }
 
     public WalletOutcome pay(Wallet wallet, Payment payment, String paymentCode) {
-        OrderDetails order = payment.order();
         Map<String, Object> request = JsonObject.create()
                 .put("acquirerId", acquirerId)
                 .put("pspId", wallet.walletId())
@@ -57,18 +55,7 @@ public final class WalletClient {
                 .put("paymentFactor", JsonObject.create()
                         .put("isInStorePayment", "true")
                         .put("inStorePaymentScenario", payment.scenario().wireName()))
-                .put("order", order == null ? null : JsonObject.create()
-                        .put("referenceOrderId", order.referenceOrderId())
-                        .put("orderDescription", order.orderDescription())
-                        .put("orderAmount", AmsWire.amount(payment.amount()))
-                        .put("merchant", JsonObject.create()
-                                .put("referenceMerchantId", order.referenceMerchantId())
-                                .put("merchantName", order.merchantName())
-                                .put("merchantMCC", order.merchantMCC())
-                                .put("store", JsonObject.create()
-                                        .put("referenceStoreId", order.referenceStoreId())
-                                        .put("storeName", order.storeName())
-                                        .put("storeMCC", order.storeMCC()))))
+                .put("order", AmsWire.order(payment.order(), payment.amount()))
                 .put("paymentExpiryTime", payment.deadlineAt() == null ? null : AmsWire.time(payment.deadlineAt()))
                 .put("paymentNotifyUrl", notifyUrl)
                 .build();
