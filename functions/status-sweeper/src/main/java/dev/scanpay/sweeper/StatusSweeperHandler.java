@@ -3,6 +3,7 @@ package dev.scanpay.sweeper;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentFollowUp.SweepResult;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled status inquiry (EventBridge, every minute): every payment due for attention gets it,
- * through the same {@link PaymentFollowUp} a merchant's inquiry uses. Finding them is a Query on the
+ * through the same {@link PaymentFollowUp} a merchant's inquiry uses, then every refund whose wallet answer
+ * is outstanding, through {@link RefundFollowUp}. Finding them is a Query on the
  * sparse due index, so a run costs what is due, not what the table holds.
  */
 public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent, StatusSweeperHandler.Report> {
@@ -23,6 +25,9 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
 
     @Inject
     PaymentFollowUp followUp;
+
+    @Inject
+    RefundFollowUp refundFollowUp;
 
     @Value("${scanpay.sweeper.page-size:100}")
     int pageSize;
@@ -43,14 +48,17 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
 
     @Override
     public Report execute(ScheduledEvent event) {
+        long started = System.nanoTime();
         SweepResult result = followUp.sweepWhileBusy(pageSize, budget);
-        LOG.info("Sweep for {}: {} payments handled in {} rounds", event == null ? "manual run" : event.getTime(),
-                result.handled(), result.rounds());
-        return new Report(result.rounds(), result.handled());
+        Duration left = budget.minusNanos(System.nanoTime() - started);
+        int refunds = refundFollowUp.sweepWhileBusy(pageSize, left.isNegative() ? Duration.ZERO : left);
+        LOG.info("Sweep for {}: {} payments handled in {} rounds, {} refunds", event == null ? "manual run" : event.getTime(),
+                result.handled(), result.rounds(), refunds);
+        return new Report(result.rounds(), result.handled(), refunds);
     }
 
     /** The invocation's result, visible in the Lambda console and logs. */
     @Serdeable
-    public record Report(int rounds, int handled) {
+    public record Report(int rounds, int handled, int refundsHandled) {
     }
 }

@@ -75,6 +75,28 @@ class SimulatorScanTest {
     }
 
     @Test
+    void aScannedOrderCodePaymentIsRefundedInPartsAndNoFurther() {
+        String[] code = orderCodeFor("SCAN-REFUND", 1500);
+        long before = simulator.balance("alice", "JPY");
+        assertThat(simulator.scan("alice", code[1]).scanned()).isTrue();
+        assertThat(gateway.payment(code[0]).status()).isEqualTo(PaymentStatus.SUCCESS);
+
+        Answer first = merchant.call("refund", Map.of("refundRequestId", "SCAN-RF-1", "paymentId", code[0],
+                "refundAmount", Map.of("currency", "JPY", "value", "1000")));
+        Answer rest = merchant.call("refund", Map.of("refundRequestId", "SCAN-RF-2", "paymentId", code[0],
+                "refundAmount", Map.of("currency", "JPY", "value", "500")));
+        Answer more = merchant.call("refund", Map.of("refundRequestId", "SCAN-RF-3", "paymentId", code[0],
+                "refundAmount", Map.of("currency", "JPY", "value", "1")));
+
+        assertThat(first.resultCode()).isEqualTo("SUCCESS");
+        assertThat(rest.resultCode()).isEqualTo("SUCCESS");
+        assertThat(more.resultCode()).isEqualTo("REFUND_AMOUNT_EXCEED");
+        assertThat(simulator.balance("alice", "JPY")).isEqualTo(before);
+        assertThat(gateway.payment(code[0]).refundedMinor()).isEqualTo(1500);
+        assertThat(simulator.payment(code[0]).orElseThrow().refundedMinor()).isEqualTo(1500);
+    }
+
+    @Test
     void scannedTwiceIsChargedOnce() {
         String[] code = orderCodeFor("SCAN-TWICE", 700);
         long before = simulator.balance("alice", "JPY");

@@ -7,6 +7,7 @@ import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.EntryCodeStore;
@@ -139,9 +140,11 @@ final class LocalStack {
             return thread;
         });
         PaymentFollowUp followUp = context.getBean(PaymentFollowUp.class);
+        RefundFollowUp refundFollowUp = context.getBean(RefundFollowUp.class);
         sweeper.scheduleWithFixedDelay(() -> {
             try {
                 followUp.sweep(100);
+                refundFollowUp.sweep(100);
             } catch (RuntimeException e) {
                 LOG.error("Sweep failed", e);
             }

@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.Wallet;
@@ -133,9 +135,13 @@ public final class GatewayHarness implements AutoCloseable {
         return payments().get(paymentId).orElseThrow();
     }
 
-    /** What the scheduled sweeper does, run by hand at the current (moved) time. */
+    /** What the scheduled sweeper does, run by hand at the current (moved) time: payments, then refunds. */
     public int sweep() {
-        return context.getBean(PaymentFollowUp.class).sweep(100);
+        return context.getBean(PaymentFollowUp.class).sweep(100) + context.getBean(RefundFollowUp.class).sweep(100);
+    }
+
+    public RefundStore refunds() {
+        return context.getBean(RefundStore.class);
     }
 
     public Instant now() {

@@ -10,14 +10,20 @@ import dev.scanpay.core.intake.WalletIntake;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.RefundLifecycle;
 import dev.scanpay.core.merchant.AmsGateway;
 import dev.scanpay.core.merchant.MerchantAuthenticator;
 import dev.scanpay.core.merchant.MerchantPayments;
+import dev.scanpay.core.merchant.MerchantRefunds;
+import dev.scanpay.core.refund.RefundLookup;
+import dev.scanpay.core.refund.RefundRequest;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.WalletCall;
 import dev.scanpay.core.wallet.WalletClient;
@@ -66,6 +72,11 @@ public class ScanpayFactory {
     @Singleton
     PaymentStore paymentStore(DynamoDbClient dynamo, GatewayConfig config) {
         return new PaymentStore(dynamo, config.table());
+    }
+
+    @Singleton
+    RefundStore refundStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new RefundStore(dynamo, config.table());
     }
 
     @Singleton
@@ -126,6 +137,25 @@ public class ScanpayFactory {
     }
 
     @Singleton
+    RefundLifecycle refundLifecycle(RefundStore store) {
+        return new RefundLifecycle(store);
+    }
+
+    @Singleton
+    RefundFollowUp refundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments,
+                                  WalletDirectory wallets, WalletClient walletClient,
+                                  WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new RefundFollowUp(store, lifecycle, payments, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    MerchantRefunds merchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle,
+                                    RefundFollowUp followUp, WalletDirectory wallets, WalletClient walletClient,
+                                    WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new MerchantRefunds(refunds, payments, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
     CodeUrls codeUrls(GatewayConfig config) {
         return new CodeUrls(config.publicUrl());
     }
@@ -147,11 +177,11 @@ public class ScanpayFactory {
     }
 
     @Singleton
-    MerchantPayments merchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
+    MerchantPayments merchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
                                       WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
                                       Clock clock) {
-        return new MerchantPayments(store, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
+        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
     }
 
     @Singleton
@@ -178,9 +208,11 @@ public class ScanpayFactory {
 
     /** Eager: the key load, SDK clients and JSON mapper are built at init, not on the first request. */
     @Context
-    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, EntryCodes entryCodes,
-                          Json json, MessageSigner signer, Clock clock) {
+    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
+                          EntryCodes entryCodes, Json json, MessageSigner signer, Clock clock) {
         AmsGateway gateway = new AmsGateway(authenticator, payments, json, signer, clock);
+        gateway.register("refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));
+        gateway.register("inquiryRefund", (client, body) -> refunds.inquire(client, RefundLookup.parse(body)));
         gateway.register("codes", "registerEntryCode", entryCodes::register);
         return gateway;
     }

@@ -17,6 +17,9 @@ import java.time.ZonedDateTime;
  *       cancelled instead.</li>
  *   <li>A cancel the wallet has not confirmed is retried at 2, 3, 3, 5, 5, 10, 30, 60 s, then every
  *       5 minutes, until it is.</li>
+ *   <li>A refund the wallet has not answered finally (U, no answer, an unverified answer) is asked again,
+ *       with the same refund request id, at 3, 5, 10, 30, 60, 120, 300, 600 s, 30 min, then every hour,
+ *       until the wallet gives S or F. There is no deadline: the customer may already have the money.</li>
  *   <li>A paid payment can be cancelled (reversed in full) until 00:15 UTC+8 of the day after it was
  *       paid, the window Antom documents; after that it takes a refund.</li>
  * </ul>
@@ -38,6 +41,7 @@ public final class FollowUpSchedule {
 
     private static final long[] INQUIRY_GAPS_S = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 10, 10, 15, 15, 30};
     private static final long[] CANCEL_GAPS_S = {2, 3, 3, 5, 5, 10, 30, 60, 300};
+    private static final long[] REFUND_GAPS_S = {3, 5, 10, 30, 60, 120, 300, 600, 1800, 3600};
     private static final ZoneOffset CANCEL_DAY_ZONE = ZoneOffset.ofHours(8);
     private static final LocalTime CANCEL_CUTOFF = LocalTime.of(0, 15);
 
@@ -52,6 +56,11 @@ public final class FollowUpSchedule {
     /** Gap before cancel attempt number {@code done + 1}. */
     public static Duration cancelGap(int done) {
         return Duration.ofSeconds(CANCEL_GAPS_S[Math.min(done, CANCEL_GAPS_S.length - 1)]);
+    }
+
+    /** Gap before refund check number {@code done + 1}, after {@code done} checks. */
+    public static Duration refundCheckGap(int done) {
+        return Duration.ofSeconds(REFUND_GAPS_S[Math.min(done, REFUND_GAPS_S.length - 1)]);
     }
 
     /** The last moment a payment made at {@code paidAt} may be cancelled rather than refunded. */

@@ -11,6 +11,8 @@ import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.core.refund.Refund;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +103,11 @@ public final class AmsPaymentView {
     }
 
     public static Map<String, Object> inquiryAnswer(Payment p) {
+        return inquiryAnswer(p, List.of());
+    }
+
+    /** The inquiry answer; {@code transactions} lists the cancel (if any) and every refund, oldest first. */
+    public static Map<String, Object> inquiryAnswer(Payment p, List<Refund> refunds) {
         JsonObject body = JsonObject.create().put("result", Result.success().toWire());
         String status = merchantStatus(p);
         body.put("paymentStatus", status);
@@ -118,13 +125,18 @@ public final class AmsPaymentView {
         if (p.paymentTime() != null && p.status() != PaymentStatus.FAIL) {
             putPaid(body, p);
         }
+        List<Map<String, Object>> transactions = new ArrayList<>();
+        refunds.stream().map(AmsRefundView::transaction).forEach(transactions::add);
         if (p.cancelTime() != null) {
-            body.put("transactions", List.of(JsonObject.create()
+            transactions.add(JsonObject.create()
                     .put("transactionType", "CANCEL")
                     .put("transactionStatus", p.cancelState() == CancelState.PENDING ? "PROCESSING" : "SUCCESS")
                     .put("transactionAmount", AmsWire.amount(p.amount()))
                     .put("transactionTime", AmsWire.time(p.cancelTime()))
-                    .build()));
+                    .build());
+        }
+        if (!transactions.isEmpty()) {
+            body.put("transactions", transactions);
         }
         return body.build();
     }

@@ -26,12 +26,16 @@ import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import dev.scanpay.core.refund.Refund;
+import dev.scanpay.core.store.RefundStore;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The merchant's payment operations: pay (all three in-store scenarios), inquiryPayment, cancel. Each returns the AMS answer body.
+ * The merchant's payment operations: pay (all three in-store scenarios), inquiryPayment, cancel. Each returns the AMS
+ * answer body; inquiryPayment lists the payment's refunds (see {@link MerchantRefunds}) under {@code transactions}.
  * Refusals are thrown as {@link ProtocolException} before anything is written.
  */
 public final class MerchantPayments {
@@ -39,6 +43,7 @@ public final class MerchantPayments {
     private static final Logger LOG = LoggerFactory.getLogger(MerchantPayments.class);
 
     private final PaymentStore store;
+    private final RefundStore refunds;
     private final PaymentLifecycle lifecycle;
     private final PaymentFollowUp followUp;
     private final WalletDirectory wallets;
@@ -48,12 +53,13 @@ public final class MerchantPayments {
     private final CodeUrls codeUrls;
     private final Clock clock;
 
-    public MerchantPayments(PaymentStore store, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
+    public MerchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                             WalletDirectory wallets, WalletClient walletClient,
                             WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls, Clock clock) {
         this.codePayments = codePayments;
         this.codeUrls = codeUrls;
         this.store = store;
+        this.refunds = refunds;
         this.lifecycle = lifecycle;
         this.followUp = followUp;
         this.wallets = wallets;
@@ -147,8 +153,10 @@ public final class MerchantPayments {
     }
 
     public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
-        Payment payment = find(caller, lookup);
-        return AmsPaymentView.inquiryAnswer(checkIfDueOrAsStored(payment));
+        Payment payment = checkIfDueOrAsStored(find(caller, lookup));
+        // only a payment that was paid can have refunds: the others cost no Query
+        List<Refund> paymentRefunds = payment.paymentTime() == null ? List.of() : refunds.byPayment(payment.paymentId());
+        return AmsPaymentView.inquiryAnswer(payment, paymentRefunds);
     }
 
     /** Asks the wallet when the payment is due; if that fails, the stored state is still the truth to answer. */
@@ -176,6 +184,7 @@ public final class MerchantPayments {
                             "the cancel window closed at " + FollowUpSchedule.cancelWindowEnd(p.paymentTime()) + "; refund instead");
                 }
                 if (p.refundedMinor() > 0) {
+                    // PaymentStore's CANCEL_PAID_CONDITION enforces this against a refund reserved meanwhile
                     throw new ProtocolException(ResultCode.ORDER_STATUS_INVALID, "the payment has refunds; refund the rest instead");
                 }
                 yield PaymentTransitions.cancel(p, ClosedBy.MERCHANT, now);

@@ -11,6 +11,8 @@ import static dev.scanpay.core.protocol.ResultStatus.U;
 public enum ResultCode {
     SUCCESS(S),
     PAYMENT_IN_PROCESS(U),
+    /** A refund the wallet has not finished (or whose answer is not in yet); inquiryRefund follows it. */
+    REFUND_IN_PROCESS(U),
     UNKNOWN_EXCEPTION(U),
     PARAM_ILLEGAL(F),
     PROCESS_FAIL(F),

@@ -5,6 +5,7 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
 import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,11 @@ public class PaymentStore {
 
     /** Pinned by a test: a fixed race must stay fixed. */
     public static final String TRANSITION_CONDITION = "#version = :expectedVersion AND #status = :expectedStatus";
+    /**
+     * Reversing a paid payment (SUCCESS -> CANCELLED) also needs no refund made or reserved: of a cancel and
+     * a refund reservation racing on one payment, at most one wins. Pinned by a test.
+     */
+    public static final String CANCEL_PAID_CONDITION = TRANSITION_CONDITION + " AND #refunded = :noRefunds";
     static final String NEW_ITEM_CONDITION = "attribute_not_exists(pk)";
 
     private final DynamoDbClient dynamo;
@@ -145,15 +151,22 @@ public class PaymentStore {
             throw new IllegalStateException("illegal transition " + expected.status() + " -> " + next.status());
         }
         Payment written = next.toBuilder().version(expected.version() + 1).build();
+        boolean reversal = expected.status() == PaymentStatus.SUCCESS && next.status() == PaymentStatus.CANCELLED;
+        Map<String, String> names = new HashMap<>(Map.of("#version", "version", "#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":expectedVersion", n(expected.version()),
+                ":expectedStatus", s(expected.status().name())));
+        if (reversal) {
+            names.put("#refunded", "refundedMinor");
+            values.put(":noRefunds", n(0));
+        }
         try {
             dynamo.putItem(PutItemRequest.builder()
                     .tableName(table)
                     .item(PaymentItems.toItem(written))
-                    .conditionExpression(TRANSITION_CONDITION)
-                    .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":expectedVersion", n(expected.version()),
-                            ":expectedStatus", s(expected.status().name())))
+                    .conditionExpression(reversal ? CANCEL_PAID_CONDITION : TRANSITION_CONDITION)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return new Applied(asStored(written));

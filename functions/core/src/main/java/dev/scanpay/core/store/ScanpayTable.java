@@ -20,14 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <pre>
  * pk                         sk           what
  * PAY#{paymentId}            PAY          a payment
+ * PAY#{paymentId}            REFUND#{id}  a refund of that payment (refunds by payment: one Query)
  * REQ#{clientId}#{requestId} REQ          idempotency key of a payment request -> paymentId, request hash
+ * REFREQ#{clientId}#{reqId}  REFREQ       idempotency key of a refund request -> refundId, paymentId, hash
+ * REFUND#{refundId}          REFUND       refund id -> paymentId and clientId (inquiryRefund by refundId)
  * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys
  * WALLET                     {walletId}   a wallet (one partition: all wallets come back in one Query)
  * </pre>
  *
  * The {@code due} index is sparse: only items with {@code nextCheckAt} are in it, so finding the payments
  * that need attention costs what they number, not what the table holds. {@code dueShard} spreads them over
- * a few partitions.
+ * a few partitions: {@code DUE#n} for payments, {@code REFUND_DUE#n} for refunds, so neither follow-up
+ * reads the other's items.
  */
 public final class ScanpayTable {
 
@@ -75,6 +79,14 @@ public final class ScanpayTable {
 
     public static List<String> dueShards() {
         return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "DUE#" + i).toList();
+    }
+
+    public static String refundDueShard(String refundId) {
+        return "REFUND_DUE#" + Math.floorMod(refundId.hashCode(), DUE_SHARDS);
+    }
+
+    public static List<String> refundDueShards() {
+        return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "REFUND_DUE#" + i).toList();
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {

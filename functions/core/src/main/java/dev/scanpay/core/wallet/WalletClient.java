@@ -6,6 +6,7 @@ import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.core.refund.Refund;
 import dev.scanpay.core.wallet.WalletCall.Answer;
 import dev.scanpay.core.wallet.WalletCall.NoAnswer;
 import dev.scanpay.core.wallet.WalletCall.Verified;
@@ -16,15 +17,17 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * The gateway's side of Alipay+ toward a wallet (MPP): pay, inquiryPayment and cancelPayment, with the
- * wallet's answers turned into {@link WalletOutcome}s. The wallet knows a payment by our paymentId,
- * which it sees as its paymentRequestId.
+ * The gateway's side of Alipay+ toward a wallet (MPP): pay, inquiryPayment, cancelPayment and refund, with
+ * the wallet's answers turned into {@link WalletOutcome}s and {@link RefundOutcome}s. The wallet knows a
+ * payment by our paymentId, which it sees as its paymentRequestId, and a refund by our refundId, which it
+ * sees as its refundRequestId.
  */
 public final class WalletClient {
 
     public static final String PAY = "/payments/pay";
     public static final String INQUIRY = "/payments/inquiryPayment";
     public static final String CANCEL = "/payments/cancelPayment";
+    public static final String REFUND = "/payments/refund";
 
     private final WalletCall call;
     private final WalletTimeouts timeouts;
@@ -95,6 +98,50 @@ public final class WalletClient {
         return result.isSuccess() ? new WalletOutcome.Cancelled() : new WalletOutcome.Unknown("cancel answered " + result.resultCode());
     }
 
+    /** Asks the wallet to refund; waits as long as a pay (the merchant is waiting for the answer). */
+    public RefundOutcome refund(Wallet wallet, Refund refund, Payment payment) {
+        return refundCall(wallet, refund, payment, timeouts.pay());
+    }
+
+    /**
+     * Where a refund stands at the wallet. Alipay+ gives the acquirer no refund inquiry toward a wallet, but a
+     * wallet's refund is idempotent on refundRequestId: the same request again answers where that refund
+     * stands, and makes it if the first call never arrived. So the inquiry is the same refund request again.
+     */
+    public RefundOutcome inquireRefund(Wallet wallet, Refund refund, Payment payment) {
+        return refundCall(wallet, refund, payment, timeouts.inquiry());
+    }
+
+    private RefundOutcome refundCall(Wallet wallet, Refund refund, Payment payment, Duration timeout) {
+        Map<String, Object> request = JsonObject.create()
+                .put("acquirerId", acquirerId)
+                .put("pspId", wallet.walletId())
+                .put("refundRequestId", refund.refundId())
+                .put("paymentRequestId", refund.paymentId())
+                .put("paymentId", payment == null ? null : payment.walletPaymentId())
+                .put("refundAmount", AmsWire.amount(refund.amount()))
+                .put("refundReason", refund.reason())
+                .build();
+        WalletCall.Reply reply = call.post(wallet, REFUND, request, timeout);
+        if (reply instanceof NoAnswer none) {
+            return new RefundOutcome.Unknown(none.reason());
+        }
+        return refundOutcome(((Verified) reply).answer());
+    }
+
+    /** Reads a verified refund answer. */
+    public static RefundOutcome refundOutcome(Answer answer) {
+        Result result = answer.result();
+        return switch (result.resultStatus()) {
+            case S -> new RefundOutcome.Refunded(text(answer.body().get("refundId")), time(answer.body().get("refundTime")));
+            case U -> new RefundOutcome.Pending(result.resultCode());
+            case F -> {
+                WalletOutcome.Declined declined = declined(result, java.util.Set.of("ORDER_NOT_EXIST"));
+                yield new RefundOutcome.Refused(declined.code(), declined.message());
+            }
+        };
+    }
+
     private static WalletOutcome inquiryOutcome(Answer answer) {
         Result result = answer.result();
         if (result.resultStatus() == ResultStatus.F && "ORDER_NOT_EXIST".equals(result.resultCode())) {
@@ -136,10 +183,16 @@ public final class WalletClient {
     }
 
     private static WalletOutcome.Declined declined(Result result) {
+        return declined(result, java.util.Set.of());
+    }
+
+    /** @param alsoOurs codes that, for this call, would mislead the merchant if passed on as they are */
+    private static WalletOutcome.Declined declined(Result result, java.util.Set<String> alsoOurs) {
         String code = result.resultCode();
         String message = result.resultMessage();
-        if (code == null || code.equals("null") || !code.matches("[A-Z0-9_]{1,64}") || GATEWAY_LEG_CODES.contains(code)) {
-            message = "the wallet refused the payment (" + (code == null ? "no code" : clip(code, 64)) + ")";
+        if (code == null || code.equals("null") || !code.matches("[A-Z0-9_]{1,64}") || GATEWAY_LEG_CODES.contains(code)
+                || alsoOurs.contains(code)) {
+            message = "the wallet refused the request (" + (code == null ? "no code" : clip(code, 64)) + ")";
             code = ResultCode.PROCESS_FAIL.name();
         }
         return new WalletOutcome.Declined(code, message == null ? null : clip(message, 256));

@@ -1,0 +1,354 @@
+package dev.scanpay.core.store;
+
+import static dev.scanpay.core.store.Attrs.n;
+import static dev.scanpay.core.store.Attrs.s;
+import static dev.scanpay.core.store.Attrs.str;
+
+import dev.scanpay.core.payment.CancelState;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.refund.Refund;
+import dev.scanpay.core.refund.RefundRules;
+import dev.scanpay.core.refund.RefundStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Refunds, their idempotency keys, and the refunded total on the payment. The total is what keeps refunds
+ * from adding up to more than was paid, and it only moves inside the transaction that creates or fails a
+ * refund:
+ *
+ * <ul>
+ *   <li>{@link #reserve}: one TransactWriteItems that adds the amount to the payment's {@code refundedMinor}
+ *       on condition ({@link #RESERVE_CONDITION}) and puts the refund (PROCESSING), its request key and its
+ *       id pointer, all new. Two refunds racing for the last of the amount cannot both pass the condition.</li>
+ *   <li>{@link #replace}: PROCESSING -> SUCCESS, or a new check time; the reservation stays.</li>
+ *   <li>{@link #replace} to FAIL: the refund and the release of its amount in one transaction.</li>
+ * </ul>
+ *
+ * Every write that moves {@code refundedMinor} also bumps the payment's {@code version}, so a payment
+ * transition written with {@code PaymentStore.replace} can never put back a stale total.
+ */
+public class RefundStore {
+
+    /** Pinned by a test: the payment must be paid, not being cancelled, and have room for the amount. */
+    public static final String RESERVE_CONDITION =
+            "#status = :paid AND #cancelState = :noCancel AND #refunded <= :limit";
+    static final String RESERVE_UPDATE = "SET #refunded = #refunded + :amount, #version = #version + :one";
+    static final String RELEASE_CONDITION = "#refunded >= :amount";
+    static final String RELEASE_UPDATE = "SET #refunded = #refunded - :amount, #version = #version + :one";
+    /** Pinned by a test, like the payment's. */
+    public static final String TRANSITION_CONDITION = "#version = :expectedVersion AND #status = :expectedStatus";
+    static final String NEW_ITEM_CONDITION = "attribute_not_exists(pk)";
+
+    /** Transaction conflicts on a busy payment are retried this many times, with jittered backoff. */
+    private static final int CONFLICT_ATTEMPTS = 60;
+
+    private static final int PAYMENT = 0;
+    private static final int REQUEST_KEY = 2;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public RefundStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** The idempotency record of a refund request. */
+    public record RequestKey(String clientId, String refundRequestId, String refundId, String paymentId,
+                             String requestHash) {
+    }
+
+    public sealed interface Reservation permits Reserved, AlreadyRequested, Refused {
+    }
+
+    /** The amount is reserved on the payment and the refund is stored, PROCESSING. */
+    public record Reserved(Refund refund) implements Reservation {
+    }
+
+    /** The client used this refundRequestId before. */
+    public record AlreadyRequested(RequestKey key) implements Reservation {
+    }
+
+    /** The payment's condition failed; {@code payment} is its state then (for the answer). */
+    public record Refused(Payment payment) implements Reservation {
+    }
+
+    public sealed interface Transition permits Applied, Lost {
+    }
+
+    public record Applied(Refund refund) implements Transition {
+    }
+
+    /** Someone else changed the refund first; {@code current} is what they left. */
+    public record Lost(Refund current) implements Transition {
+    }
+
+    /**
+     * Reserves {@code refund.amount()} on payment {@code refund.paymentId()} (paid {@code paidMinor}) and stores
+     * the refund with its request key, in one transaction.
+     */
+    public Reservation reserve(Refund refund, long paidMinor, String requestHash) {
+        long limit = RefundRules.reservationLimit(paidMinor, refund.amount().minor());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(PaymentItems.key(refund.paymentId()))
+                .updateExpression(RESERVE_UPDATE)
+                .conditionExpression(RESERVE_CONDITION)
+                .expressionAttributeNames(Map.of("#status", "status", "#cancelState", "cancelState",
+                        "#refunded", "refundedMinor", "#version", "version"))
+                .expressionAttributeValues(Map.of(
+                        ":paid", s(PaymentStatus.SUCCESS.name()),
+                        ":noCancel", s(CancelState.NONE.name()),
+                        ":limit", n(limit),
+                        ":amount", n(refund.amount().minor()),
+                        ":one", n(1)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        writes.add(newItem(RefundItems.toItem(refund), false));
+        Map<String, AttributeValue> requestItem = new HashMap<>(requestKey(refund.clientId(), refund.refundRequestId()));
+        requestItem.put("clientId", s(refund.clientId()));
+        requestItem.put("refundRequestId", s(refund.refundRequestId()));
+        requestItem.put("refundId", s(refund.refundId()));
+        requestItem.put("paymentId", s(refund.paymentId()));
+        requestItem.put("requestHash", s(requestHash));
+        writes.add(newItem(requestItem, true));
+        Map<String, AttributeValue> pointer = new HashMap<>(pointerKey(refund.refundId()));
+        pointer.put("paymentId", s(refund.paymentId()));
+        pointer.put("clientId", s(refund.clientId()));
+        writes.add(newItem(pointer, false));
+
+        return withConflictRetries(() -> {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return Optional.<Reservation>of(new Reserved(asStored(refund)));
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, REQUEST_KEY)) {
+                    Map<String, AttributeValue> old = reasons.get(REQUEST_KEY).item();
+                    RequestKey key = old != null && !old.isEmpty() ? toRequestKey(old)
+                            : findRequest(refund.clientId(), refund.refundRequestId()).orElseThrow(() -> e);
+                    return Optional.of(new AlreadyRequested(key));
+                }
+                if (failed(reasons, PAYMENT)) {
+                    Map<String, AttributeValue> old = reasons.get(PAYMENT).item();
+                    Payment payment = old != null && !old.isEmpty() ? PaymentItems.fromItem(old)
+                            : new PaymentStore(dynamo, table).get(refund.paymentId()).orElseThrow(() -> e);
+                    return Optional.of(new Refused(payment));
+                }
+                if (isConflict(reasons)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }, "reserve refund " + refund.refundId());
+    }
+
+    public Optional<Refund> get(String paymentId, String refundId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(RefundItems.key(paymentId, refundId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RefundItems.fromItem(item));
+    }
+
+    /** A refund by the gateway's refundId: the pointer, then the refund. */
+    public Optional<Refund> byId(String refundId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(pointerKey(refundId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return get(str(item, "paymentId"), refundId);
+    }
+
+    public Optional<RequestKey> findRequest(String clientId, String refundRequestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(requestKey(clientId, refundRequestId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRequestKey(item));
+    }
+
+    public Optional<Refund> findByRequest(String clientId, String refundRequestId) {
+        return findRequest(clientId, refundRequestId).flatMap(key -> get(key.paymentId(), key.refundId()));
+    }
+
+    /** Every refund of a payment, oldest first: one Query on the payment's partition. */
+    public List<Refund> byPayment(String paymentId) {
+        List<Refund> refunds = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :refund)")
+                    .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK, "#sk", ScanpayTable.SK))
+                    .expressionAttributeValues(Map.of(":pk", s("PAY#" + paymentId), ":refund", s(RefundItems.SK_PREFIX)))
+                    .exclusiveStartKey(from)
+                    .consistentRead(true)
+                    .build());
+            page.items().stream().map(RefundItems::fromItem).forEach(refunds::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        refunds.sort(Comparator.comparing(Refund::createdAt).thenComparing(Refund::refundId));
+        return refunds;
+    }
+
+    /**
+     * Replaces {@code expected} with {@code next} if nobody changed it in between (version and status).
+     * A move to FAIL releases the refund's amount on the payment in the same transaction.
+     */
+    public Transition replace(Refund expected, Refund next) {
+        if (expected.status() != next.status() && !expected.status().canMoveTo(next.status())) {
+            throw new IllegalStateException("illegal refund transition " + expected.status() + " -> " + next.status());
+        }
+        Refund written = next.toBuilder().version(expected.version() + 1).build();
+        if (next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL) {
+            return release(expected, written);
+        }
+        try {
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(RefundItems.toItem(written))
+                    .conditionExpression(TRANSITION_CONDITION)
+                    .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                    .expressionAttributeValues(expectation(expected))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return new Applied(asStored(written));
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && !e.item().isEmpty()) {
+                return new Lost(RefundItems.fromItem(e.item()));
+            }
+            return new Lost(get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e));
+        }
+    }
+
+    /** Refunds whose nextCheckAt has come, oldest first: a Query per refund shard of the due index. */
+    public List<Refund> due(Instant now, int limit) {
+        List<Refund> due = new ArrayList<>();
+        for (String shard : ScanpayTable.refundDueShards()) {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(ScanpayTable.DUE_INDEX)
+                    .keyConditionExpression("#shard = :shard AND #next <= :now")
+                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
+                    .limit(limit)
+                    .build());
+            response.items().stream().filter(RefundItems::isRefund).map(RefundItems::fromItem).forEach(due::add);
+        }
+        due.sort(Comparator.comparing(Refund::nextCheckAt));
+        return due;
+    }
+
+    private Transition release(Refund expected, Refund written) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(RefundItems.toItem(written))
+                        .conditionExpression(TRANSITION_CONDITION)
+                        .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                        .expressionAttributeValues(expectation(expected))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(PaymentItems.key(expected.paymentId()))
+                        .updateExpression(RELEASE_UPDATE)
+                        .conditionExpression(RELEASE_CONDITION)
+                        .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
+                        .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
+                        .build()).build());
+        return withConflictRetries(() -> {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return Optional.<Transition>of(new Applied(asStored(written)));
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, 0)) {
+                    Map<String, AttributeValue> old = reasons.get(0).item();
+                    return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
+                            : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
+                }
+                if (failed(reasons, 1)) {
+                    throw new IllegalStateException("payment " + expected.paymentId() + " holds less than refund "
+                            + expected.refundId() + " reserved; refusing to release", e);
+                }
+                if (isConflict(reasons)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }, "release refund " + expected.refundId());
+    }
+
+    /** Runs {@code attempt} until it gives an answer; empty means a transaction conflict, tried again after a pause. */
+    private static <T> T withConflictRetries(Supplier<Optional<T>> attempt, String what) {
+        for (int i = 0; i < CONFLICT_ATTEMPTS; i++) {
+            Optional<T> done = attempt.get();
+            if (done.isPresent()) {
+                return done.get();
+            }
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(i, 4)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("could not " + what + ": the payment stayed busy");
+    }
+
+    private TransactWriteItem newItem(Map<String, AttributeValue> item, boolean returnOld) {
+        Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(NEW_ITEM_CONDITION);
+        if (returnOld) {
+            put.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static Map<String, AttributeValue> expectation(Refund expected) {
+        return Map.of(":expectedVersion", n(expected.version()), ":expectedStatus", s(expected.status().name()));
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static boolean isConflict(List<CancellationReason> reasons) {
+        return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    private static Refund asStored(Refund refund) {
+        return RefundItems.fromItem(RefundItems.toItem(refund));
+    }
+
+    private static Map<String, AttributeValue> requestKey(String clientId, String refundRequestId) {
+        return Map.of(ScanpayTable.PK, s("REFREQ#" + clientId + "#" + refundRequestId), ScanpayTable.SK, s("REFREQ"));
+    }
+
+    private static Map<String, AttributeValue> pointerKey(String refundId) {
+        return Map.of(ScanpayTable.PK, s("REFUND#" + refundId), ScanpayTable.SK, s("REFUND"));
+    }
+
+    private static RequestKey toRequestKey(Map<String, AttributeValue> item) {
+        return new RequestKey(str(item, "clientId"), str(item, "refundRequestId"), str(item, "refundId"),
+                str(item, "paymentId"), str(item, "requestHash"));
+    }
+}
