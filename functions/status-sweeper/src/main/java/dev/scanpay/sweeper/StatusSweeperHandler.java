@@ -1,9 +1,7 @@
 package dev.scanpay.sweeper;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.scanpay.core.lifecycle.PaymentFollowUp;
-import dev.scanpay.core.lifecycle.PaymentFollowUp.SweepResult;
-import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.Sweeper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -15,19 +13,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled status inquiry (EventBridge, every minute): every payment due for attention gets it,
- * through the same {@link PaymentFollowUp} a merchant's inquiry uses, then every refund whose wallet answer
- * is outstanding, through {@link RefundFollowUp}. Finding them is a Query on the
- * sparse due index, so a run costs what is due, not what the table holds.
+ * through the same follow-up a merchant's inquiry uses; so does every refund whose wallet answer is
+ * outstanding, and every merchant notification due is sent.
+ * Finding them is a Query on the sparse due index, so a run costs what is due, not what the table holds;
+ * within its budget the run waits for what comes due next instead of leaving it to the next minute.
  */
 public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent, StatusSweeperHandler.Report> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSweeperHandler.class);
 
     @Inject
-    PaymentFollowUp followUp;
-
-    @Inject
-    RefundFollowUp refundFollowUp;
+    Sweeper sweeper;
 
     @Value("${scanpay.sweeper.page-size:100}")
     int pageSize;
@@ -48,17 +44,14 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
 
     @Override
     public Report execute(ScheduledEvent event) {
-        long started = System.nanoTime();
-        SweepResult result = followUp.sweepWhileBusy(pageSize, budget);
-        Duration left = budget.minusNanos(System.nanoTime() - started);
-        int refunds = refundFollowUp.sweepWhileBusy(pageSize, left.isNegative() ? Duration.ZERO : left);
-        LOG.info("Sweep for {}: {} payments handled in {} rounds, {} refunds", event == null ? "manual run" : event.getTime(),
-                result.handled(), result.rounds(), refunds);
-        return new Report(result.rounds(), result.handled(), refunds);
+        Sweeper.Result result = sweeper.sweepFor(pageSize, budget);
+        LOG.info("Sweep for {}: {} payments, refunds and notifications handled in {} rounds", event == null ? "manual run" : event.getTime(),
+                result.handled(), result.rounds());
+        return new Report(result.rounds(), result.handled());
     }
 
     /** The invocation's result, visible in the Lambda console and logs. */
     @Serdeable
-    public record Report(int rounds, int handled, int refundsHandled) {
+    public record Report(int rounds, int handled) {
     }
 }

@@ -27,6 +27,10 @@ import io.micronaut.context.ApplicationContext;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
+import dev.scanpay.core.notify.MerchantNotification;
+import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.testkit.MerchantReceiver;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class StatusSweeperHandlerTest {
 
     private static final MutableClock CLOCK = MutableClock.startingAt("2026-11-23T02:00:00Z");
+    private static final KeyPair GATEWAY_KEYS = RsaKeys.generate();
     private static EmbeddedDynamo dynamo;
     private static DynamoDbClient db;
     private static WalletSimulator wallet;
@@ -48,7 +53,7 @@ class StatusSweeperHandlerTest {
         dynamo = EmbeddedDynamo.inMemory();
         db = dynamo.client();
         ScanpayTable.ensure(db, "scanpay");
-        KeyPair gatewayKeys = RsaKeys.generate();
+        KeyPair gatewayKeys = GATEWAY_KEYS;
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(CLOCK).hangDuration(Duration.ofSeconds(1)).build());
         wallet.trustGateway("SCANPAY", gatewayKeys.getPublic());
         new WalletStore(db, "scanpay").put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
@@ -59,7 +64,9 @@ class StatusSweeperHandlerTest {
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),
                         "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
                         "scanpay.wallet.timeout.inquiry", "700ms",
-                        "scanpay.wallet.timeout.cancel", "700ms"))
+                        "scanpay.wallet.timeout.cancel", "700ms",
+                        // a run waits (in real time) for what comes due within its budget; keep that short here
+                        "scanpay.sweeper.budget", "3s"))
                 .singletons(CLOCK)
                 .start();
         handler = new StatusSweeperHandler(context);
@@ -97,6 +104,34 @@ class StatusSweeperHandlerTest {
         assertThat(cancelled.cancelState()).isEqualTo(CancelState.CONFIRMED);
         assertThat(payments.get(later.paymentId()).orElseThrow().checkCount()).isZero();
         assertThat(handler.handleRequest(scheduledEvent(), null).handled()).as("nothing due any more").isZero();
+    }
+
+    @Test
+    void aRunKeepsWorkingWhenSomethingComesDueWithinItsBudget() throws Exception {
+        try (MerchantReceiver receiver = new MerchantReceiver(CLOCK, GATEWAY_KEYS.getPublic())) {
+            NotificationStore notifications = context.getBean(NotificationStore.class);
+            MerchantNotification soon = new MerchantNotification("N-soon", "soon-id", "MERCHANT", receiver.url(),
+                    "{\"notifyType\":\"PAYMENT_RESULT\",\"notifyId\":\"N-soon\",\"result\":{\"resultStatus\":\"F\",\"resultCode\":\"ORDER_IS_CLOSED\"}}",
+                    "F", NotificationStatus.PENDING, 0, CLOCK.instant(), CLOCK.instant().plusMillis(1500), null, null, 0);
+            db.putItem(b -> b.tableName("scanpay").item(notifications.item(soon)));
+            // the test moves the clock while the run waits, as real time would
+            Thread mover = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    CLOCK.advance(Duration.ofMillis(1500));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            mover.start();
+
+            StatusSweeperHandler.Report report = handler.handleRequest(scheduledEvent(), null);
+
+            mover.join();
+            assertThat(receiver.received()).singleElement().satisfies(r -> assertThat(r.notifyId()).isEqualTo("N-soon"));
+            assertThat(report.rounds()).as("a first round found nothing; a later one found it").isGreaterThan(1);
+            assertThat(notifications.get("N-soon").orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
+        }
     }
 
     private Payment processing(String requestId, long minor) {

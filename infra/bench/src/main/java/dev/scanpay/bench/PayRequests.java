@@ -34,7 +34,8 @@ final class PayRequests {
                         "merchantMCC", "5814",
                         "store", Map.of("referenceStoreId", "S-01", "storeName", "Harbour Coffee Pier 3", "storeMCC", "5814")),
                 "env", Map.of("storeTerminalId", "T1", "storeTerminalRequestTime", "2026-11-23T10:00:00+08:00")));
-        body.put("paymentNotifyUrl", "https://merchant.example/notify");
+        // a closed loopback port: the benchmark measures payments, not merchant notifications
+        body.put("paymentNotifyUrl", "http://127.0.0.1:9/notify");
         return JSON.write(body);
     }
 

@@ -6,8 +6,7 @@ import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.JsonObject;
-import dev.scanpay.core.lifecycle.PaymentFollowUp;
-import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.EntryCodeStore;
@@ -139,12 +138,11 @@ final class LocalStack {
             thread.setDaemon(true);
             return thread;
         });
-        PaymentFollowUp followUp = context.getBean(PaymentFollowUp.class);
-        RefundFollowUp refundFollowUp = context.getBean(RefundFollowUp.class);
+        // what the scheduled Lambda function runs, as one round every few seconds
+        Sweeper rounds = context.getBean(Sweeper.class);
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                followUp.sweep(100);
-                refundFollowUp.sweep(100);
+                rounds.sweepOnce(100);
             } catch (RuntimeException e) {
                 LOG.error("Sweep failed", e);
             }

@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
-import dev.scanpay.core.lifecycle.PaymentFollowUp;
-import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
@@ -135,9 +134,12 @@ public final class GatewayHarness implements AutoCloseable {
         return payments().get(paymentId).orElseThrow();
     }
 
-    /** What the scheduled sweeper does, run by hand at the current (moved) time: payments, then refunds. */
+    /**
+     * One round of what the scheduled sweeper does, run by hand at the current (moved) time: payments,
+     * refunds, merchant notifications.
+     */
     public int sweep() {
-        return context.getBean(PaymentFollowUp.class).sweep(100) + context.getBean(RefundFollowUp.class).sweep(100);
+        return context.getBean(Sweeper.class).sweepOnce(100);
     }
 
     public RefundStore refunds() {

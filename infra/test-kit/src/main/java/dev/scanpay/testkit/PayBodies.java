@@ -6,6 +6,9 @@ import java.util.Map;
 /** Pay request bodies shaped like the protocol's own example (ams-java-sdk's UPM mock). */
 public final class PayBodies {
 
+    /** A notify URL where nothing listens. */
+    public static final String NOWHERE = "http://127.0.0.1:9/notify";
+
     private PayBodies() {
     }
 
@@ -32,7 +35,8 @@ public final class PayBodies {
                         "merchantMCC", "5814",
                         "store", Map.of("referenceStoreId", "S-01", "storeName", "Harbour Coffee Pier 3", "storeMCC", "5814")),
                 "env", Map.of("storeTerminalId", "T1", "storeTerminalRequestTime", "2026-11-23T10:00:00+08:00")));
-        body.put("paymentNotifyUrl", "https://merchant.example/notify");
+        // a closed loopback port: notifications are refused at once (tests that read them use a MerchantReceiver)
+        body.put("paymentNotifyUrl", NOWHERE);
         return body;
     }
 

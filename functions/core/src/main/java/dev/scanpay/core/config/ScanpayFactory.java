@@ -12,7 +12,11 @@ import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
 import dev.scanpay.core.lifecycle.RefundFollowUp;
 import dev.scanpay.core.lifecycle.RefundLifecycle;
+import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.notify.MerchantNotices;
+import dev.scanpay.core.notify.NotificationDelivery;
+import dev.scanpay.core.notify.NotificationSender;
 import dev.scanpay.core.merchant.MerchantAuthenticator;
 import dev.scanpay.core.merchant.MerchantPayments;
 import dev.scanpay.core.merchant.MerchantRefunds;
@@ -22,6 +26,7 @@ import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
+import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.WalletStore;
@@ -126,8 +131,30 @@ public class ScanpayFactory {
     }
 
     @Singleton
-    PaymentLifecycle paymentLifecycle(PaymentStore store) {
-        return new PaymentLifecycle(store);
+    NotificationStore notificationStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new NotificationStore(dynamo, config.table());
+    }
+
+    @Singleton
+    MerchantNotices merchantNotices(Json json, Clock clock) {
+        return new MerchantNotices(json, clock);
+    }
+
+    @Singleton
+    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications) {
+        return new PaymentLifecycle(store, notices, notifications);
+    }
+
+    @Singleton
+    NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
+                                              Clock clock) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        Duration timeout = Duration.ofSeconds(5);
+        return new NotificationDelivery(store, payments, new NotificationSender(http, signer, json, clock, timeout), clock,
+                timeout.plusSeconds(10));
     }
 
     @Singleton
@@ -153,6 +180,12 @@ public class ScanpayFactory {
                                     RefundFollowUp followUp, WalletDirectory wallets, WalletClient walletClient,
                                     WalletClient.WalletTimeouts timeouts, Clock clock) {
         return new MerchantRefunds(refunds, payments, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    Sweeper sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
+                    PaymentStore payments, NotificationStore notifications, Clock clock) {
+        return new Sweeper(followUp, refundFollowUp, delivery, payments, notifications, clock);
     }
 
     @Singleton

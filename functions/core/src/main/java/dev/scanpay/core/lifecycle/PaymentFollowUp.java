@@ -58,27 +58,6 @@ public final class PaymentFollowUp {
         return due.size();
     }
 
-    /** What one scheduled run did. */
-    public record SweepResult(int rounds, int handled) {
-    }
-
-    /**
-     * Sweeps again while the last round found work, within {@code budget} of real time (a Lambda
-     * invocation's), so a backlog drains in one run instead of one page a minute.
-     */
-    public SweepResult sweepWhileBusy(int limit, Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        int rounds = 0;
-        int handled = 0;
-        int found;
-        do {
-            found = sweep(limit);
-            handled += found;
-            rounds++;
-        } while (found > 0 && System.nanoTime() < deadline);
-        return new SweepResult(rounds, handled);
-    }
-
     /** Returns the payment as it stands afterwards; does nothing unless it is due. */
     public Payment checkIfDue(Payment payment) {
         Instant now = clock.instant();

@@ -1,13 +1,19 @@
 package dev.scanpay.core.lifecycle;
 
+import dev.scanpay.core.notify.MerchantNotices;
 import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.store.NotificationStore;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.PaymentStore.Applied;
 import dev.scanpay.core.store.PaymentStore.Lost;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies a rule to a payment with one conditional write. When another writer got there first, the rule
+ * Applies a rule to a payment with one conditional write (with the merchant's notification, when the
+ * change owes one, in the same transaction). When another writer got there first, the rule
  * is applied again to the winner's state (which the failed write returned), so an event is never lost
  * and never applied twice.
  */
@@ -16,9 +22,13 @@ public final class PaymentLifecycle {
     private static final int MAX_ATTEMPTS = 10;
 
     private final PaymentStore store;
+    private final MerchantNotices notices;
+    private final NotificationStore notifications;
 
-    public PaymentLifecycle(PaymentStore store) {
+    public PaymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications) {
         this.store = store;
+        this.notices = notices;
+        this.notifications = notifications;
     }
 
     /**
@@ -31,7 +41,9 @@ public final class PaymentLifecycle {
             if (next == current) {
                 return current;
             }
-            PaymentStore.Transition written = store.replace(current, next);
+            // what the merchant must hear about this change is written with it (the outbox)
+            List<Map<String, AttributeValue>> outbox = notices.owed(current, next).map(notifications::item).stream().toList();
+            PaymentStore.Transition written = store.replace(current, next, outbox);
             if (written instanceof Applied applied) {
                 return applied.payment();
             }

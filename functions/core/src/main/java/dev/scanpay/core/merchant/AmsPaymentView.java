@@ -141,6 +141,25 @@ public final class AmsPaymentView {
         return body.build();
     }
 
+    /**
+     * The notifyPayment the merchant gets for a payment's final result (AMS shape: notifyType
+     * PAYMENT_RESULT, the payment's result in {@code result}), with the notification's stable id so the
+     * merchant can drop repeats.
+     */
+    public static Map<String, Object> notification(Payment p, String notifyId) {
+        Result result = p.status() == PaymentStatus.SUCCESS ? Result.success()
+                : new Result(p.resultCode(), ResultStatus.F, p.resultMessage());
+        JsonObject body = JsonObject.create()
+                .put("notifyType", "PAYMENT_RESULT")
+                .put("notifyId", notifyId)
+                .put("result", result.toWire());
+        putIdentity(body, p);
+        if (p.status() == PaymentStatus.SUCCESS) {
+            putPaid(body, p);
+        }
+        return body.build();
+    }
+
     public static Map<String, Object> cancelAnswer(Payment p) {
         return JsonObject.create()
                 .put("result", Result.success().toWire())

@@ -147,6 +147,15 @@ public class PaymentStore {
      * version: {@code next} is written with {@code expected.version() + 1}.
      */
     public Transition replace(Payment expected, Payment next) {
+        return replace(expected, next, List.of());
+    }
+
+    /**
+     * As {@link #replace(Payment, Payment)}, also putting {@code alsoNew} (what the merchant must hear about
+     * this change: the outbox) in the same transaction, so the change and its notification exist together
+     * or not at all.
+     */
+    public Transition replace(Payment expected, Payment next, List<Map<String, AttributeValue>> alsoNew) {
         if (expected.status() != next.status() && !expected.status().canMoveTo(next.status())) {
             throw new IllegalStateException("illegal transition " + expected.status() + " -> " + next.status());
         }
@@ -160,13 +169,23 @@ public class PaymentStore {
             names.put("#refunded", "refundedMinor");
             values.put(":noRefunds", n(0));
         }
+        Put put = Put.builder().tableName(table)
+                .item(PaymentItems.toItem(written))
+                .conditionExpression(reversal ? CANCEL_PAID_CONDITION : TRANSITION_CONDITION)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        if (!alsoNew.isEmpty()) {
+            return replaceWith(expected, written, put, alsoNew);
+        }
         try {
             dynamo.putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(PaymentItems.toItem(written))
-                    .conditionExpression(reversal ? CANCEL_PAID_CONDITION : TRANSITION_CONDITION)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
+                    .tableName(put.tableName())
+                    .item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return new Applied(asStored(written));
@@ -176,6 +195,55 @@ public class PaymentStore {
             }
             return new Lost(get(expected.paymentId()).orElseThrow(() -> e));
         }
+    }
+
+    private Transition replaceWith(Payment expected, Payment written, Put paymentPut, List<Map<String, AttributeValue>> alsoNew) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(paymentPut).build());
+        for (Map<String, AttributeValue> item : alsoNew) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return new Applied(asStored(written));
+        } catch (TransactionCanceledException e) {
+            CancellationReason payment = e.cancellationReasons().get(0);
+            if ("ConditionalCheckFailed".equals(payment.code()) && payment.item() != null && !payment.item().isEmpty()) {
+                return new Lost(PaymentItems.fromItem(payment.item()));
+            }
+            if (e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code())
+                    || "ConditionalCheckFailed".equals(r.code()))) {
+                // someone else is changing the payment: whatever they leave is the state to re-apply the rule to
+                return new Lost(get(expected.paymentId()).orElseThrow(() -> e));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The earliest nextCheckAt after {@code now} and no later than {@code until}, if any: one item read per
+     * shard, so a sweeper can wait for the next item to come due instead of polling.
+     */
+    public Optional<Instant> nextDueBetween(Instant now, Instant until) {
+        Optional<Instant> earliest = Optional.empty();
+        for (String shard : ScanpayTable.dueShards()) {
+            var items = dynamo.query(b -> b.tableName(table)
+                    .indexName(ScanpayTable.DUE_INDEX)
+                    .keyConditionExpression("#shard = :shard AND #next BETWEEN :from AND :until")
+                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(shard), ":from", n(now.toEpochMilli() + 1),
+                            ":until", n(until.toEpochMilli())))
+                    .projectionExpression("#next")
+                    .limit(1)).items();
+            for (var item : items) {
+                Instant at = Instant.ofEpochMilli(Long.parseLong(item.get(ScanpayTable.NEXT_CHECK_AT).n()));
+                if (earliest.isEmpty() || at.isBefore(earliest.get())) {
+                    earliest = Optional.of(at);
+                }
+            }
+        }
+        return earliest;
     }
 
     /**

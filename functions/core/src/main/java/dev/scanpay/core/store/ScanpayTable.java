@@ -77,6 +77,15 @@ public final class ScanpayTable {
         return "DUE#" + Math.floorMod(id.hashCode(), DUE_SHARDS);
     }
 
+    /** Notifications are due in shards of their own, so a sweep of one kind reads none of the other. */
+    public static String notificationDueShard(String id) {
+        return "NDUE#" + Math.floorMod(id.hashCode(), DUE_SHARDS);
+    }
+
+    public static List<String> notificationDueShards() {
+        return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "NDUE#" + i).toList();
+    }
+
     public static List<String> dueShards() {
         return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "DUE#" + i).toList();
     }

@@ -57,8 +57,11 @@ class PaymentLifecycleDynamoTest {
 
     @BeforeEach
     void freshTable() {
-        store = new PaymentStore(client, DynamoTables.fresh(client));
-        lifecycle = new PaymentLifecycle(store);
+        String table = DynamoTables.fresh(client);
+        store = new PaymentStore(client, table);
+        lifecycle = new PaymentLifecycle(store, new dev.scanpay.core.notify.MerchantNotices(
+                dev.scanpay.core.json.Json.standalone(), java.time.Clock.systemUTC()),
+                new dev.scanpay.core.store.NotificationStore(client, table));
     }
 
     Payment processing() {

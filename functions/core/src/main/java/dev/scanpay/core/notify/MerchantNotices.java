@@ -1,0 +1,46 @@
+package dev.scanpay.core.notify;
+
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.merchant.AmsPaymentView;
+import dev.scanpay.core.payment.ClosedBy;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Which changes of a payment the merchant must hear about, and the notification that says so: a payment
+ * reaching SUCCESS or FAIL, or closed by the gateway at its deadline (F ORDER_IS_CLOSED). A cancel the
+ * merchant asked for is answered to the merchant directly, and a wallet's success after a cancel changes
+ * nothing the merchant is told: so no SUCCESS ever goes out for a payment the gateway has closed.
+ */
+public final class MerchantNotices {
+
+    private final Json json;
+    private final Clock clock;
+
+    public MerchantNotices(Json json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The payment's one notification: its id is the same however often the payment is looked at. */
+    public static String notificationId(String paymentId) {
+        return "N" + paymentId;
+    }
+
+    public Optional<MerchantNotification> owed(Payment before, Payment after) {
+        if (after.notifyUrl() == null || before.status().hasOutcome() || !after.status().hasOutcome()) {
+            return Optional.empty();
+        }
+        if (after.status() == PaymentStatus.CANCELLED && after.closedBy() != ClosedBy.TIMEOUT) {
+            return Optional.empty();
+        }
+        String id = notificationId(after.paymentId());
+        byte[] body = json.write(AmsPaymentView.notification(after, id));
+        return Optional.of(new MerchantNotification(id, after.paymentId(), after.clientId(), after.notifyUrl(),
+                new String(body, StandardCharsets.UTF_8), after.status() == PaymentStatus.SUCCESS ? "S" : "F",
+                NotificationStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, 0));
+    }
+}

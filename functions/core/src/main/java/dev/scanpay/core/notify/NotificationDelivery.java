@@ -1,0 +1,90 @@
+package dev.scanpay.core.notify;
+
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.PaymentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: each due notification is claimed with a conditional write (so a sweeper and another
+ * sender never both send one attempt), sent, and then marked delivered, rescheduled on
+ * {@link NotificationSchedule}, or dead-lettered after the last attempt.
+ */
+public final class NotificationDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
+
+    private final NotificationStore store;
+    private final PaymentStore payments;
+    private final NotificationSender sender;
+    private final Clock clock;
+    private final Duration lease;
+
+    /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
+    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
+                                Duration lease) {
+        this.store = store;
+        this.payments = payments;
+        this.sender = sender;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Delivers every notification due now, up to {@code limit} per shard; returns how many it attempted. */
+    public int sweep(int limit) {
+        List<MerchantNotification> due = store.due(clock.instant(), limit);
+        for (MerchantNotification notification : due) {
+            try {
+                attempt(notification);
+            } catch (RuntimeException e) {
+                LOG.error("Delivery of notification {} failed; it stays due", notification.notificationId(), e);
+            }
+        }
+        return due.size();
+    }
+
+    /** One attempt, if the notification is still due and nobody else claims it first. */
+    public Optional<MerchantNotification> attempt(MerchantNotification notification) {
+        Instant now = clock.instant();
+        if (notification.status() != NotificationStatus.PENDING || notification.nextCheckAt() == null
+                || notification.nextCheckAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        if ("S".equals(notification.resultStatus()) && !stillSucceeded(notification.paymentId())) {
+            return store.replace(notification, notification.with(NotificationStatus.SUPERSEDED, notification.attempts(),
+                    null, null, "the payment no longer has this result"));
+        }
+        int attempt = notification.attempts() + 1;
+        Optional<MerchantNotification> claimed = store.replace(notification, notification.with(NotificationStatus.PENDING,
+                attempt, now.plus(lease), null, notification.lastProblem()));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        NotificationSender.Attempt result = sender.send(claimed.get());
+        Instant after = clock.instant();
+        if (result.acknowledged()) {
+            LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
+            return store.replace(claimed.get(), claimed.get().with(NotificationStatus.DELIVERED, attempt, null, after, null));
+        }
+        Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
+        if (gap.isEmpty()) {
+            LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
+            return store.replace(claimed.get(), claimed.get().with(NotificationStatus.DEAD_LETTERED, attempt, null, null,
+                    result.problem()));
+        }
+        LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
+        return store.replace(claimed.get(), claimed.get().with(NotificationStatus.PENDING, attempt, after.plus(gap.get()), null,
+                result.problem()));
+    }
+
+    private boolean stillSucceeded(String paymentId) {
+        return payments.get(paymentId).map(Payment::status).filter(s -> s == PaymentStatus.SUCCESS).isPresent();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.scanpay.core.store;
+
+import static dev.scanpay.core.store.Attrs.enumValue;
+import static dev.scanpay.core.store.Attrs.n;
+import static dev.scanpay.core.store.Attrs.num;
+import static dev.scanpay.core.store.Attrs.putS;
+import static dev.scanpay.core.store.Attrs.putTime;
+import static dev.scanpay.core.store.Attrs.s;
+import static dev.scanpay.core.store.Attrs.str;
+import static dev.scanpay.core.store.Attrs.time;
+
+import dev.scanpay.core.notify.MerchantNotification;
+import dev.scanpay.core.notify.NotificationStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Merchant notifications (the outbox) at {@code NTF#{notificationId}}. A pending one sits in the sparse
+ * due index under its own shards; every change is a conditional put on {@code version}, so two senders
+ * cannot both claim one attempt.
+ */
+public class NotificationStore {
+
+    static final String TYPE = "NTF";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public NotificationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** The new item, for the transaction that also writes the payment's final result. */
+    public Map<String, AttributeValue> item(MerchantNotification n) {
+        Map<String, AttributeValue> item = new HashMap<>(key(n.notificationId()));
+        putS(item, "notificationId", n.notificationId());
+        putS(item, "paymentId", n.paymentId());
+        putS(item, "clientId", n.clientId());
+        putS(item, "url", n.url());
+        putS(item, "body", n.body());
+        putS(item, "resultStatus", n.resultStatus());
+        putS(item, "status", n.status().name());
+        item.put("attempts", n(n.attempts()));
+        putTime(item, "createdAt", n.createdAt());
+        putTime(item, "deliveredAt", n.deliveredAt());
+        putS(item, "lastProblem", n.lastProblem());
+        item.put("version", n(n.version()));
+        if (n.nextCheckAt() != null) {
+            putTime(item, ScanpayTable.NEXT_CHECK_AT, n.nextCheckAt());
+            putS(item, ScanpayTable.DUE_SHARD, ScanpayTable.notificationDueShard(n.notificationId()));
+        }
+        return item;
+    }
+
+    public Optional<MerchantNotification> get(String notificationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(notificationId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Writes {@code next} if {@code expected} is still what is stored; empty when someone else changed it first. */
+    public Optional<MerchantNotification> replace(MerchantNotification expected, MerchantNotification next) {
+        MerchantNotification written = new MerchantNotification(next.notificationId(), next.paymentId(), next.clientId(),
+                next.url(), next.body(), next.resultStatus(), next.status(), next.attempts(), next.createdAt(),
+                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(written))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(expected.version()))));
+            return Optional.of(written);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The earliest nextCheckAt after {@code now} and no later than {@code until}, if any: one item read per
+     * shard, so a sweeper can wait for the next item to come due instead of polling.
+     */
+    public Optional<Instant> nextDueBetween(Instant now, Instant until) {
+        Optional<Instant> earliest = Optional.empty();
+        for (String shard : ScanpayTable.notificationDueShards()) {
+            var items = dynamo.query(b -> b.tableName(table)
+                    .indexName(ScanpayTable.DUE_INDEX)
+                    .keyConditionExpression("#shard = :shard AND #next BETWEEN :from AND :until")
+                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(shard), ":from", n(now.toEpochMilli() + 1),
+                            ":until", n(until.toEpochMilli())))
+                    .projectionExpression("#next")
+                    .limit(1)).items();
+            for (var item : items) {
+                Instant at = Instant.ofEpochMilli(Long.parseLong(item.get(ScanpayTable.NEXT_CHECK_AT).n()));
+                if (earliest.isEmpty() || at.isBefore(earliest.get())) {
+                    earliest = Optional.of(at);
+                }
+            }
+        }
+        return earliest;
+    }
+
+    /** Pending notifications whose attempt has come, oldest first: a Query per shard of the due index. */
+    public List<MerchantNotification> due(Instant now, int limit) {
+        List<MerchantNotification> due = new ArrayList<>();
+        for (String shard : ScanpayTable.notificationDueShards()) {
+            dynamo.query(b -> b.tableName(table)
+                            .indexName(ScanpayTable.DUE_INDEX)
+                            .keyConditionExpression("#shard = :shard AND #next <= :now")
+                            .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
+                            .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
+                            .limit(limit))
+                    .items().stream().map(NotificationStore::fromItem).forEach(due::add);
+        }
+        due.sort(Comparator.comparing(MerchantNotification::nextCheckAt));
+        return due;
+    }
+
+    static Map<String, AttributeValue> key(String notificationId) {
+        return Map.of(ScanpayTable.PK, s(TYPE + "#" + notificationId), ScanpayTable.SK, s(TYPE));
+    }
+
+    private static MerchantNotification fromItem(Map<String, AttributeValue> item) {
+        return new MerchantNotification(str(item, "notificationId"), str(item, "paymentId"), str(item, "clientId"),
+                str(item, "url"), str(item, "body"), str(item, "resultStatus"),
+                enumValue(item, "status", NotificationStatus.class), (int) num(item, "attempts"), time(item, "createdAt"),
+                time(item, ScanpayTable.NEXT_CHECK_AT), time(item, "deliveredAt"), str(item, "lastProblem"), num(item, "version"));
+    }
+}
