@@ -180,4 +180,42 @@ class NotificationTest {
         gateway.sweep();
         assertThat(receiver.received()).as("the late success is not told").hasSize(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void deadLetteredNotificationsAreListedAndCanBeResent() {
+        receiver.answer(Mode.DOWN);
+        String paymentId = pay("N-RESEND", 640, "alice").get("paymentId");
+        gateway.sweep();
+        for (int i = 1; i < NotificationSchedule.maxAttempts(); i++) {
+            gateway.clock.set(notificationOf(paymentId).nextCheckAt());
+            gateway.sweep();
+        }
+        String list = "/ams/api/v1/notifications/listUndelivered";
+        var listed = (java.util.List<Map<String, Object>>) merchant.post(list, Map.of()).json().get("notifications");
+        assertThat(listed).singleElement().satisfies(n -> {
+            assertThat(n.get("paymentId")).isEqualTo(paymentId);
+            assertThat(n.get("notificationStatus")).isEqualTo("DEAD_LETTERED");
+            assertThat(n.get("attempts")).isEqualTo("8");
+        });
+        SignedMerchant other = gateway.merchant("OTHER_MERCHANT");
+        assertThat((java.util.List<?>) other.post(list, Map.of()).json().get("notifications")).isEmpty();
+        String resend = "/ams/api/v1/notifications/resend";
+        assertThat(other.post(resend, Map.of("paymentId", paymentId)).resultCode()).isEqualTo("ORDER_NOT_EXIST");
+
+        receiver.answer(Mode.ACKNOWLEDGE);
+        Answer resent = merchant.post(resend, Map.of("paymentRequestId", "N-RESEND"));
+
+        assertThat(resent.resultCode()).isEqualTo("SUCCESS");
+        assertThat(resent.object("notification").get("notificationStatus")).isEqualTo("DELIVERED");
+        assertThat(receiver.received()).last().satisfies(r -> {
+            assertThat(r.answeredAs()).isEqualTo(Mode.ACKNOWLEDGE);
+            assertThat(r.notifyId()).isEqualTo(MerchantNotices.notificationId(paymentId));
+        });
+        assertThat((java.util.List<?>) merchant.post(list, Map.of()).json().get("notifications")).isEmpty();
+        int before = receiver.received().size();
+        assertThat(merchant.post(resend, Map.of("paymentId", paymentId)).object("notification").get("notificationStatus"))
+                .as("a delivered one can be asked for again").isEqualTo("DELIVERED");
+        assertThat(receiver.received()).hasSize(before + 1);
+    }
 }

@@ -15,6 +15,7 @@ import dev.scanpay.core.lifecycle.RefundLifecycle;
 import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.merchant.AmsGateway;
 import dev.scanpay.core.notify.MerchantNotices;
+import dev.scanpay.core.notify.MerchantNotifications;
 import dev.scanpay.core.notify.NotificationDelivery;
 import dev.scanpay.core.notify.NotificationSender;
 import dev.scanpay.core.merchant.MerchantAuthenticator;
@@ -235,6 +236,12 @@ public class ScanpayFactory {
     }
 
     @Singleton
+    MerchantNotifications merchantNotifications(NotificationStore notifications, PaymentStore payments,
+                                                NotificationDelivery delivery) {
+        return new MerchantNotifications(notifications, payments, delivery);
+    }
+
+    @Singleton
     MerchantAuthenticator merchantAuthenticator(ClientDirectory clients, Clock clock) {
         return new MerchantAuthenticator(clients, clock);
     }
@@ -242,11 +249,14 @@ public class ScanpayFactory {
     /** Eager: the key load, SDK clients and JSON mapper are built at init, not on the first request. */
     @Context
     AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
-                          EntryCodes entryCodes, Json json, MessageSigner signer, Clock clock) {
+                          EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
+                          Clock clock) {
         AmsGateway gateway = new AmsGateway(authenticator, payments, json, signer, clock);
         gateway.register("refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));
         gateway.register("inquiryRefund", (client, body) -> refunds.inquire(client, RefundLookup.parse(body)));
         gateway.register("codes", "registerEntryCode", entryCodes::register);
+        gateway.register("notifications", "resend", notifications::resend);
+        gateway.register("notifications", "listUndelivered", notifications::listUndelivered);
         return gateway;
     }
 }

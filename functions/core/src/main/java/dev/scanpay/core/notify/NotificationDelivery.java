@@ -76,12 +76,23 @@ public final class NotificationDelivery {
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
-            return store.replace(claimed.get(), claimed.get().with(NotificationStatus.DEAD_LETTERED, attempt, null, null,
+            return store.deadLetter(claimed.get(), claimed.get().with(NotificationStatus.DEAD_LETTERED, attempt, null, null,
                     result.problem()));
         }
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return store.replace(claimed.get(), claimed.get().with(NotificationStatus.PENDING, attempt, after.plus(gap.get()), null,
                 result.problem()));
+    }
+
+    /**
+     * The merchant asked for it again: back in the queue (off the dead-letter list) with a fresh schedule,
+     * and one attempt now. Returns the notification as it stands afterwards.
+     */
+    public MerchantNotification resend(MerchantNotification notification) {
+        MerchantNotification queued = store.requeue(notification, notification.with(NotificationStatus.PENDING, 0,
+                clock.instant(), null, notification.lastProblem())).orElseGet(() -> store.get(notification.notificationId())
+                .orElse(notification));
+        return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
     }
 
     private boolean stillSucceeded(String paymentId) {

@@ -21,6 +21,10 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Merchant notifications (the outbox) at {@code NTF#{notificationId}}. A pending one sits in the sparse
@@ -30,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class NotificationStore {
 
     static final String TYPE = "NTF";
+    private static final String DEAD_PREFIX = "DEADNTF#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -68,9 +73,7 @@ public class NotificationStore {
 
     /** Writes {@code next} if {@code expected} is still what is stored; empty when someone else changed it first. */
     public Optional<MerchantNotification> replace(MerchantNotification expected, MerchantNotification next) {
-        MerchantNotification written = new MerchantNotification(next.notificationId(), next.paymentId(), next.clientId(),
-                next.url(), next.body(), next.resultStatus(), next.status(), next.attempts(), next.createdAt(),
-                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1);
+        MerchantNotification written = versioned(expected, next);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item(written))
                     .conditionExpression("#version = :expected")
@@ -107,6 +110,58 @@ public class NotificationStore {
         return earliest;
     }
 
+    /**
+     * As {@link #replace}, for the last failed attempt: also files the notification under its client's
+     * dead letters ({@code DEADNTF#{clientId}}), in the same transaction, so the merchant can list them.
+     */
+    public Optional<MerchantNotification> deadLetter(MerchantNotification expected, MerchantNotification next) {
+        return replaceAnd(expected, next, TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(deadLetterItem(next)).build()).build());
+    }
+
+    /** Puts a dead-lettered (or delivered) notification back in the queue, due now, off the dead-letter list. */
+    public Optional<MerchantNotification> requeue(MerchantNotification expected, MerchantNotification next) {
+        return replaceAnd(expected, next, TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(deadLetterKey(expected.clientId(), expected.notificationId())).build()).build());
+    }
+
+    /** A client's dead-lettered notifications, oldest first: one Query of its own partition. */
+    public List<MerchantNotification> deadLettered(String clientId, int limit) {
+        List<String> ids = dynamo.query(b -> b.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
+                        .expressionAttributeValues(Map.of(":pk", s(DEAD_PREFIX + clientId)))
+                        .limit(limit))
+                .items().stream().map(item -> str(item, "notificationId")).toList();
+        return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<MerchantNotification> replaceAnd(MerchantNotification expected, MerchantNotification next,
+                                                      TransactWriteItem also) {
+        MerchantNotification written = versioned(expected, next);
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(written))
+                            .conditionExpression("#version = :expected")
+                            .expressionAttributeNames(Map.of("#version", "version"))
+                            .expressionAttributeValues(Map.of(":expected", n(expected.version()))).build()).build(),
+                    also));
+            return Optional.of(written);
+        } catch (TransactionCanceledException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, AttributeValue> deadLetterItem(MerchantNotification n) {
+        Map<String, AttributeValue> item = new HashMap<>(deadLetterKey(n.clientId(), n.notificationId()));
+        putS(item, "notificationId", n.notificationId());
+        return item;
+    }
+
+    private static Map<String, AttributeValue> deadLetterKey(String clientId, String notificationId) {
+        return Map.of(ScanpayTable.PK, s(DEAD_PREFIX + clientId), ScanpayTable.SK, s(notificationId));
+    }
+
     /** Pending notifications whose attempt has come, oldest first: a Query per shard of the due index. */
     public List<MerchantNotification> due(Instant now, int limit) {
         List<MerchantNotification> due = new ArrayList<>();
@@ -121,6 +176,12 @@ public class NotificationStore {
         }
         due.sort(Comparator.comparing(MerchantNotification::nextCheckAt));
         return due;
+    }
+
+    private static MerchantNotification versioned(MerchantNotification expected, MerchantNotification next) {
+        return new MerchantNotification(next.notificationId(), next.paymentId(), next.clientId(),
+                next.url(), next.body(), next.resultStatus(), next.status(), next.attempts(), next.createdAt(),
+                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1);
     }
 
     static Map<String, AttributeValue> key(String notificationId) {

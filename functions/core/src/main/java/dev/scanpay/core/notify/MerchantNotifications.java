@@ -1,0 +1,79 @@
+package dev.scanpay.core.notify;
+
+import dev.scanpay.core.client.ClientDirectory.KnownClient;
+import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.merchant.PaymentLookup;
+import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.protocol.Fields;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.Result;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.PaymentStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a merchant can do about its notifications (signed AMS calls): have a payment's notification sent
+ * again ({@code /ams/api/v1/notifications/resend}) and list those every attempt failed for
+ * ({@code /ams/api/v1/notifications/listUndelivered}).
+ */
+public final class MerchantNotifications {
+
+    private static final int LIST_LIMIT = 100;
+
+    private final NotificationStore notifications;
+    private final PaymentStore payments;
+    private final NotificationDelivery delivery;
+
+    public MerchantNotifications(NotificationStore notifications, PaymentStore payments, NotificationDelivery delivery) {
+        this.notifications = notifications;
+        this.payments = payments;
+        this.delivery = delivery;
+    }
+
+    public Map<String, Object> resend(KnownClient caller, Fields body) {
+        PaymentLookup lookup = PaymentLookup.parse(body);
+        String clientId = caller.client().clientId();
+        Payment payment = (lookup.paymentId() != null ? payments.get(lookup.paymentId())
+                : payments.findByRequest(clientId, lookup.paymentRequestId()))
+                .filter(p -> p.clientId().equals(clientId))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
+        MerchantNotification notification = notifications.get(MerchantNotices.notificationId(payment.paymentId()))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_STATUS_INVALID,
+                        "the payment has no notification: it has no final result yet, or no notify URL"));
+        if (notification.status() == NotificationStatus.SUPERSEDED) {
+            throw new ProtocolException(ResultCode.ORDER_STATUS_INVALID, "the payment no longer has the result it was to notify");
+        }
+        MerchantNotification after = delivery.resend(notification);
+        return JsonObject.create()
+                .put("result", Result.success().toWire())
+                .put("notification", view(after))
+                .build();
+    }
+
+    public Map<String, Object> listUndelivered(KnownClient caller, Fields body) {
+        List<Map<String, Object>> dead = notifications.deadLettered(caller.client().clientId(), LIST_LIMIT).stream()
+                .filter(n -> n.status() == NotificationStatus.DEAD_LETTERED)
+                .map(MerchantNotifications::view)
+                .toList();
+        return JsonObject.create()
+                .put("result", Result.success().toWire())
+                .put("notifications", dead)
+                .build();
+    }
+
+    private static Map<String, Object> view(MerchantNotification n) {
+        return JsonObject.create()
+                .put("notifyId", n.notificationId())
+                .put("paymentId", n.paymentId())
+                .put("notificationStatus", n.status().name())
+                .put("attempts", Integer.toString(n.attempts()))
+                .put("lastProblem", n.lastProblem())
+                .put("createTime", AmsWire.time(n.createdAt()))
+                .put("deliveredTime", AmsWire.time(n.deliveredAt()))
+                .put("nextAttemptTime", AmsWire.time(n.nextCheckAt()))
+                .build();
+    }
+}
