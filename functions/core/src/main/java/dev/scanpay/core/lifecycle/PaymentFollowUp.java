@@ -76,6 +76,9 @@ public final class PaymentFollowUp {
         }
         if (payment.status() == PaymentStatus.PROCESSING) {
             if (payment.deadlineAt() != null && !now.isBefore(payment.deadlineAt())) {
+                // the template's PaymentsPastDeadline alarm counts this line
+                LOG.warn("Payment {} passed its deadline without a result from wallet {}; cancelling it",
+                        payment.paymentId(), payment.walletId());
                 Payment closed = lifecycle.apply(payment, p -> p.status() == PaymentStatus.PROCESSING
                         ? PaymentTransitions.cancel(p, ClosedBy.TIMEOUT, now) : p);
                 return closed.cancelState() == CancelState.PENDING ? attemptCancel(closed) : closed;

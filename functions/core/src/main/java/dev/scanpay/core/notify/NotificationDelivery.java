@@ -75,6 +75,7 @@ public final class NotificationDelivery {
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
+            // the template's NotificationsDeadLettered alarm counts this line
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
             return store.deadLetter(claimed.get(), claimed.get().with(NotificationStatus.DEAD_LETTERED, attempt, null, null,
                     result.problem()));
