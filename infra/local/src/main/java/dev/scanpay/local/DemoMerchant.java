@@ -19,13 +19,17 @@ final class DemoMerchant {
     final SignedHttp gateway;
     final String clientId;
     final String merchantId;
+    /** --notify-url: where the gateway sends this merchant's payment results; none when not given. */
+    final String notifyUrl;
 
-    private DemoMerchant(LocalFiles files, Map<String, Object> stack, SignedHttp gateway, String clientId, String merchantId) {
+    private DemoMerchant(LocalFiles files, Map<String, Object> stack, SignedHttp gateway, String clientId, String merchantId,
+                         String notifyUrl) {
         this.files = files;
         this.stack = stack;
         this.gateway = gateway;
         this.clientId = clientId;
         this.merchantId = merchantId;
+        this.notifyUrl = notifyUrl;
     }
 
     static DemoMerchant from(Args args) {
@@ -41,7 +45,8 @@ final class DemoMerchant {
                 args.get("key-version", (String) demo.get("keyVersion")), RsaKeys.privateKey(privateKey));
         SignedHttp gateway = new SignedHttp((String) stack.get("gatewayUrl"), signer,
                 RsaKeys.publicKey((String) demo.get("gatewayPublicKey")));
-        return new DemoMerchant(files, stack, gateway, signer.clientId(), args.get("merchant-id", LocalStack.DEMO_MERCHANT_ID));
+        return new DemoMerchant(files, stack, gateway, signer.clientId(), args.get("merchant-id", LocalStack.DEMO_MERCHANT_ID),
+                args.get("notify-url", null));
     }
 
     String walletUrl() {
@@ -66,6 +71,9 @@ final class DemoMerchant {
                 "merchant", Map.of("referenceMerchantId", merchantId, "merchantName", "Demo Merchant", "merchantMCC", "5812",
                         "store", Map.of("referenceStoreId", LocalStack.DEMO_STORE_ID, "storeName", "Demo Store", "storeMCC", "5812")),
                 "env", Map.of("storeTerminalId", "T1")));
+        if (notifyUrl != null) {
+            pay.put("paymentNotifyUrl", notifyUrl);
+        }
         return pay;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Arrays;
  *
  * <pre>
  * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090]
- * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice]
+ * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice] [--notify-url URL]
  *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
- * java -jar scanpay-local.jar order-code [--data-dir DIR] [--amount 880] [--currency JPY]
+ * java -jar scanpay-local.jar order-code [--data-dir DIR] [--amount 880] [--currency JPY] [--notify-url URL]
+ * java -jar scanpay-local.jar receiver [--port 8070] [--answer ok|down] [--data-dir DIR]
  * java -jar scanpay-local.jar scan --code CODE_VALUE [--customer alice] [--data-dir DIR]
  * java -jar scanpay-local.jar register-client --client-id ID --public-key-file FILE [--key-version 1]
  *                                             [--kind MERCHANT|ISV] [--merchant-ids M1,M2] [--notify-url URL] [--data-dir DIR]
@@ -40,6 +41,7 @@ public final class ScanpayLocal {
                 case "pay" -> System.exit(DemoPayment.run(options));
                 case "order-code" -> System.exit(DemoOrderCode.run(options));
                 case "scan" -> System.exit(DemoScan.run(options));
+                case "receiver" -> NotificationReceiver.run(options);
                 case "register-client" -> RegisterClient.run(options);
                 case "keygen" -> Keygen.run(options);
                 default -> throw new IllegalArgumentException("unknown command " + command);
@@ -49,7 +51,7 @@ public final class ScanpayLocal {
             System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println("scanpay-local: " + e.getMessage());
-            System.err.println("usage: scanpay-local [serve|pay|order-code|scan|register-client|keygen] [--option value ...]; see README.md");
+            System.err.println("usage: scanpay-local [serve|pay|order-code|scan|receiver|register-client|keygen] [--option value ...]; see README.md");
             System.err.println("       (arguments were " + Arrays.toString(args) + ")");
             System.exit(2);
         }

@@ -59,4 +59,31 @@ class LocalStackTest {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
     }
 
+
+    @Test
+    void everyScenarioEndsFinalAndItsNotificationReachesTheReceiver() throws Exception {
+        Map<String, Object> demo = new LocalFiles(dir).read(dir.resolve("demo-merchant.json"));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        com.sun.net.httpserver.HttpServer receiver = NotificationReceiver.start(freePort(),
+                dev.scanpay.core.signing.RsaKeys.publicKey((String) demo.get("gatewayPublicKey")), false,
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            String notifyUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + NotificationReceiver.PATH;
+            assertThat(DemoPayment.run(args("--amount", "1500", "--currency", "JPY", "--notify-url", notifyUrl))).isZero();
+            DemoMerchant merchant = DemoMerchant.from(args("--notify-url", notifyUrl));
+            String codeValue = DemoOrderCode.codeValue(DemoOrderCode.create(merchant, "LOCAL-OC-N-" + UUID.randomUUID(), "990", "JPY"));
+            assertThat(DemoScan.run(args("--code", codeValue))).isZero();
+
+            // the stack's sweeper sends them within a round or two (every 2 s)
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n").length < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            String lines = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(lines.lines().filter(l -> l.startsWith("ack notification (signature verified)"))
+                    .filter(l -> l.contains("\"resultStatus\":\"S\"")).count()).as(lines).isEqualTo(2);
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }
