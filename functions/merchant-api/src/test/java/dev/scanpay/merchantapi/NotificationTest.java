@@ -218,4 +218,34 @@ class NotificationTest {
                 .as("a delivered one can be asked for again").isEqualTo("DELIVERED");
         assertThat(receiver.received()).hasSize(before + 1);
     }
+
+    @Test
+    void racingSendersMakeOneAttempt() throws Exception {
+        String paymentId = pay("N-RACE", 450, "alice").get("paymentId");
+        MerchantNotification due = notificationOf(paymentId);
+        var delivery = gateway.context.getBean(dev.scanpay.core.notify.NotificationDelivery.class);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            // the notifier (stream) and the sweeper both holding the same due notification
+            List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                senders.add(pool.submit(() -> {
+                    start.await();
+                    return delivery.attempt(due);
+                }));
+            }
+            start.countDown();
+            for (var sender : senders) {
+                sender.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        gateway.sweep();
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(notificationOf(paymentId).attempts()).isEqualTo(1);
+        assertThat(notificationOf(paymentId).status()).isEqualTo(NotificationStatus.DELIVERED);
+    }
 }
