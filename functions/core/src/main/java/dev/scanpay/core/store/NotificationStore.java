@@ -12,7 +12,6 @@ import static dev.scanpay.core.store.Attrs.time;
 import dev.scanpay.core.notify.MerchantNotification;
 import dev.scanpay.core.notify.NotificationStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -90,24 +89,7 @@ public class NotificationStore {
      * shard, so a sweeper can wait for the next item to come due instead of polling.
      */
     public Optional<Instant> nextDueBetween(Instant now, Instant until) {
-        Optional<Instant> earliest = Optional.empty();
-        for (String shard : ScanpayTable.notificationDueShards()) {
-            var items = dynamo.query(b -> b.tableName(table)
-                    .indexName(ScanpayTable.DUE_INDEX)
-                    .keyConditionExpression("#shard = :shard AND #next BETWEEN :from AND :until")
-                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(shard), ":from", n(now.toEpochMilli() + 1),
-                            ":until", n(until.toEpochMilli())))
-                    .projectionExpression("#next")
-                    .limit(1)).items();
-            for (var item : items) {
-                Instant at = Instant.ofEpochMilli(Long.parseLong(item.get(ScanpayTable.NEXT_CHECK_AT).n()));
-                if (earliest.isEmpty() || at.isBefore(earliest.get())) {
-                    earliest = Optional.of(at);
-                }
-            }
-        }
-        return earliest;
+        return DueIndex.nextDueBetween(dynamo, table, ScanpayTable.notificationDueShards(), now, until);
     }
 
     /**
@@ -164,18 +146,10 @@ public class NotificationStore {
 
     /** Pending notifications whose attempt has come, oldest first: a Query per shard of the due index. */
     public List<MerchantNotification> due(Instant now, int limit) {
-        List<MerchantNotification> due = new ArrayList<>();
-        for (String shard : ScanpayTable.notificationDueShards()) {
-            dynamo.query(b -> b.tableName(table)
-                            .indexName(ScanpayTable.DUE_INDEX)
-                            .keyConditionExpression("#shard = :shard AND #next <= :now")
-                            .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
-                            .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
-                            .limit(limit))
-                    .items().stream().map(NotificationStore::fromItem).forEach(due::add);
-        }
-        due.sort(Comparator.comparing(MerchantNotification::nextCheckAt));
-        return due;
+        return DueIndex.due(dynamo, table, ScanpayTable.notificationDueShards(), now, limit).stream()
+                .map(NotificationStore::fromItem)
+                .sorted(Comparator.comparing(MerchantNotification::nextCheckAt))
+                .toList();
     }
 
     private static MerchantNotification versioned(MerchantNotification expected, MerchantNotification next) {

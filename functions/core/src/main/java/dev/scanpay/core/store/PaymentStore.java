@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -226,24 +224,7 @@ public class PaymentStore {
      * shard, so a sweeper can wait for the next item to come due instead of polling.
      */
     public Optional<Instant> nextDueBetween(Instant now, Instant until) {
-        Optional<Instant> earliest = Optional.empty();
-        for (String shard : ScanpayTable.dueShards()) {
-            var items = dynamo.query(b -> b.tableName(table)
-                    .indexName(ScanpayTable.DUE_INDEX)
-                    .keyConditionExpression("#shard = :shard AND #next BETWEEN :from AND :until")
-                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(shard), ":from", n(now.toEpochMilli() + 1),
-                            ":until", n(until.toEpochMilli())))
-                    .projectionExpression("#next")
-                    .limit(1)).items();
-            for (var item : items) {
-                Instant at = Instant.ofEpochMilli(Long.parseLong(item.get(ScanpayTable.NEXT_CHECK_AT).n()));
-                if (earliest.isEmpty() || at.isBefore(earliest.get())) {
-                    earliest = Optional.of(at);
-                }
-            }
-        }
-        return earliest;
+        return DueIndex.nextDueBetween(dynamo, table, ScanpayTable.dueShards(), now, until);
     }
 
     /**
@@ -251,23 +232,11 @@ public class PaymentStore {
      * never a Scan. Reads at most {@code limit} items per shard.
      */
     public List<Payment> due(Instant now, int limit) {
-        List<Payment> due = new ArrayList<>();
-        for (String shard : ScanpayTable.dueShards()) {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(ScanpayTable.DUE_INDEX)
-                    .keyConditionExpression("#shard = :shard AND #next <= :now")
-                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
-                    .limit(limit)
-                    .build());
-            response.items().stream()
-                    .filter(item -> PaymentItems.TYPE.equals(str(item, ScanpayTable.SK)))
-                    .map(PaymentItems::fromItem)
-                    .forEach(due::add);
-        }
-        due.sort(java.util.Comparator.comparing(Payment::nextCheckAt));
-        return due;
+        return DueIndex.due(dynamo, table, ScanpayTable.dueShards(), now, limit).stream()
+                .filter(item -> PaymentItems.TYPE.equals(str(item, ScanpayTable.SK)))
+                .map(PaymentItems::fromItem)
+                .sorted(java.util.Comparator.comparing(Payment::nextCheckAt))
+                .toList();
     }
 
     /**

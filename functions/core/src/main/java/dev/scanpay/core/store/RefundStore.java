@@ -243,20 +243,11 @@ public class RefundStore {
 
     /** Refunds whose nextCheckAt has come, oldest first: a Query per refund shard of the due index. */
     public List<Refund> due(Instant now, int limit) {
-        List<Refund> due = new ArrayList<>();
-        for (String shard : ScanpayTable.refundDueShards()) {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(ScanpayTable.DUE_INDEX)
-                    .keyConditionExpression("#shard = :shard AND #next <= :now")
-                    .expressionAttributeNames(Map.of("#shard", ScanpayTable.DUE_SHARD, "#next", ScanpayTable.NEXT_CHECK_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
-                    .limit(limit)
-                    .build());
-            response.items().stream().filter(RefundItems::isRefund).map(RefundItems::fromItem).forEach(due::add);
-        }
-        due.sort(Comparator.comparing(Refund::nextCheckAt));
-        return due;
+        return DueIndex.due(dynamo, table, ScanpayTable.refundDueShards(), now, limit).stream()
+                .filter(RefundItems::isRefund)
+                .map(RefundItems::fromItem)
+                .sorted(Comparator.comparing(Refund::nextCheckAt))
+                .toList();
     }
 
     private Transition release(Refund expected, Refund written) {
