@@ -76,12 +76,17 @@ public final class PaymentFollowUp {
         }
         if (payment.status() == PaymentStatus.PROCESSING) {
             if (payment.deadlineAt() != null && !now.isBefore(payment.deadlineAt())) {
-                // the template's PaymentsPastDeadline alarm counts this line
-                LOG.warn("Payment {} passed its deadline without a result from wallet {}; cancelling it",
-                        payment.paymentId(), payment.walletId());
                 Payment closed = lifecycle.apply(payment, p -> p.status() == PaymentStatus.PROCESSING
                         ? PaymentTransitions.cancel(p, ClosedBy.TIMEOUT, now) : p);
-                return closed.cancelState() == CancelState.PENDING ? attemptCancel(closed) : closed;
+                if (closed.status() == PaymentStatus.CANCELLED && closed.closedBy() == ClosedBy.TIMEOUT
+                        && now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).equals(closed.cancelTime())
+                        && payment.status() == PaymentStatus.PROCESSING) {
+                    // the template's PaymentsPastDeadline alarm counts this line: written once, by whoever closed it
+                    LOG.warn("Payment {} passed its deadline without a result from wallet {}; cancelling it",
+                            closed.paymentId(), closed.walletId());
+                }
+                // only if still due: another sweeper may hold this cancel's claim already
+                return closed.cancelState() == CancelState.PENDING && closed.isDue(clock.instant()) ? attemptCancel(closed) : closed;
             }
             return inquire(payment, now);
         }

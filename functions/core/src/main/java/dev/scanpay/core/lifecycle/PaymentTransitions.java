@@ -80,6 +80,12 @@ public final class PaymentTransitions {
         if (p.lateSuccessAt() != null && p.cancelState() != CancelState.NONE) {
             return p;
         }
+        // the success this payment already had before the merchant reversed it, said again: the reversal's
+        // own cancel covers it
+        if (p.paymentTime() != null && p.cancelState() != CancelState.NONE
+                && (paid.walletPaymentId() == null || paid.walletPaymentId().equals(p.walletPaymentId()))) {
+            return p;
+        }
         return p.toBuilder()
                 .lateSuccessAt(p.lateSuccessAt() == null ? now : p.lateSuccessAt())
                 .walletPaymentId(p.walletPaymentId() == null ? paid.walletPaymentId() : p.walletPaymentId())

@@ -62,10 +62,14 @@ public final class NotificationDelivery {
                     null, null, "the payment no longer has this result"));
         }
         int attempt = notification.attempts() + 1;
-        Optional<MerchantNotification> claimed = store.replace(notification, notification.with(NotificationStatus.PENDING,
-                attempt, now.plus(lease), null, notification.lastProblem()));
+        MerchantNotification claim = notification.with(NotificationStatus.PENDING, attempt, now.plus(lease), null,
+                notification.lastProblem());
+        Optional<MerchantNotification> claimed = "S".equals(notification.resultStatus())
+                ? store.replaceWhilePaid(notification, claim)
+                : store.replace(notification, claim);
         if (claimed.isEmpty()) {
-            return Optional.empty();
+            // another sender has it, or (for a SUCCESS) the merchant reversed the payment just now
+            return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
         NotificationSender.Attempt result = sender.send(claimed.get());
         Instant after = clock.instant();
@@ -94,6 +98,15 @@ public final class NotificationDelivery {
                 clock.instant(), null, notification.lastProblem())).orElseGet(() -> store.get(notification.notificationId())
                 .orElse(notification));
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
+    }
+
+    private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
+        if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
+                && !stillSucceeded(current.paymentId()) && !current.nextCheckAt().isAfter(clock.instant())) {
+            return store.replace(current, current.with(NotificationStatus.SUPERSEDED, current.attempts(), null, null,
+                    "the payment no longer has this result"));
+        }
+        return Optional.of(current);
     }
 
     private boolean stillSucceeded(String paymentId) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -99,6 +100,20 @@ public class NotificationStore {
     public Optional<MerchantNotification> deadLetter(MerchantNotification expected, MerchantNotification next) {
         return replaceAnd(expected, next, TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(deadLetterItem(next)).build()).build());
+    }
+
+    /**
+     * As {@link #replace}, only while the payment is still SUCCESS: claiming a SUCCESS notification's attempt
+     * and checking that the merchant has not reversed the payment are one transaction, so once a reversal
+     * is written no attempt of it can start.
+     */
+    public Optional<MerchantNotification> replaceWhilePaid(MerchantNotification expected, MerchantNotification next) {
+        return replaceAnd(expected, next, TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(PaymentItems.key(expected.paymentId()))
+                .conditionExpression("#status = :paid")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":paid", s("SUCCESS")))
+                .build()).build());
     }
 
     /** Puts a dead-lettered (or delivered) notification back in the queue, due now, off the dead-letter list. */

@@ -306,4 +306,17 @@ class PaymentTransitionsTest {
         assertThat(PaymentTransitions.maskCustomer("")).isEmpty();
         assertThat(PaymentTransitions.maskCustomer(null)).isNull();
     }
+
+    @Test
+    void theSameSuccessSaidAgainAfterTheMerchantReversedThePaymentChangesNothing() {
+        Payment paid = on(processing(), PAID);
+        Payment reversed = PaymentTransitions.onCancelAttempt(PaymentTransitions.cancel(paid, ClosedBy.MERCHANT, NOW),
+                new WalletOutcome.Cancelled(), null, NOW);
+        assertThat(reversed.cancelState()).isEqualTo(CancelState.CONFIRMED);
+
+        assertThat(on(reversed, PAID)).as("the reversal's own cancel covers it: no second cancel").isSameAs(reversed);
+        Payment otherCharge = on(reversed, new WalletOutcome.Paid("W-OTHER", NOW, "2088123412341234"));
+        assertThat(otherCharge.lateSuccessAt()).as("a different wallet payment is a late success").isEqualTo(NOW);
+        assertThat(otherCharge.cancelState()).isEqualTo(CancelState.PENDING);
+    }
 }
