@@ -68,7 +68,7 @@ final class LocalStack {
 
     static void serve(Args args) throws Exception {
         Path dir = Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath();
-        Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090));
+        Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090), args.get("notify-url", null));
         // Micronaut's own shutdown hook closes the context; closing it here too deadlocks the two hooks
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.sweeper().shutdownNow();
@@ -80,6 +80,14 @@ final class LocalStack {
     }
 
     static Running start(Path dir, int port, int walletPort) throws IOException {
+        return start(dir, port, walletPort, null);
+    }
+
+    /**
+     * @param demoNotifyUrl the demo merchant's default notify URL (--notify-url): every payment of every
+     *                      scenario it takes, entry-code page payments included, is notified there
+     */
+    static Running start(Path dir, int port, int walletPort, String demoNotifyUrl) throws IOException {
         Files.createDirectories(dir.resolve("dynamodb"));
         LocalFiles files = new LocalFiles(dir);
 
@@ -100,7 +108,7 @@ final class LocalStack {
 
         KeyPair demoKeys = files.keyPair("demo-merchant-key.json");
         new ClientStore(db, TABLE).put(new Client(DEMO_CLIENT_ID, "Demo Merchant", ClientKind.MERCHANT,
-                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null, Instant.now()));
+                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), demoNotifyUrl, Instant.now()));
         String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()
                 .put("clientId", DEMO_CLIENT_ID)

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The local stack's command line.
  *
  * <pre>
- * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090]
+ * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090] [--notify-url URL]
  * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice] [--notify-url URL]
  *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
  * java -jar scanpay-local.jar order-code [--data-dir DIR] [--amount 880] [--currency JPY] [--notify-url URL]
