@@ -72,10 +72,7 @@ public final class EntryCodes {
         String storeMcc = store.string("storeMCC", 32);
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
-        String notifyUrl = body.optionalString("paymentNotifyUrl", 2048).orElse(null);
-        if (notifyUrl != null && !notifyUrl.matches("https?://[^\\s/]+.*")) {
-            throw ProtocolException.paramIllegal("paymentNotifyUrl", "must be an http or https URL");
-        }
+        String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED, "client " + clientId + " may not act for merchant " + merchantId);

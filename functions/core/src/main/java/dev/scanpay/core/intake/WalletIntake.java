@@ -22,8 +22,6 @@ import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -150,7 +148,7 @@ public final class WalletIntake {
         Money amount = body.amount("paymentAmount");
         String customerId = body.optionalString("customerId", 64).orElse(null);
         String walletPaymentId = status.equals("S") ? body.string("paymentId", 64) : body.optionalString("paymentId", 64).orElse(null);
-        Instant paymentTime = body.optionalString("paymentTime", 64).map(WalletIntake::parseTime).orElse(null);
+        Instant paymentTime = body.optionalTime("paymentTime").orElse(null);
 
         Payment payment = payments.get(paymentRequestId)
                 .filter(p -> wallet.walletId().equals(p.walletId()))
@@ -174,13 +172,5 @@ public final class WalletIntake {
                     after.paymentId(), wallet.walletId(), after.status());
         }
         return JsonObject.create().put("result", Result.success().toWire()).build();
-    }
-
-    private static Instant parseTime(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProtocolException.paramIllegal("paymentTime", "must be ISO 8601 with offset");
-        }
     }
 }

@@ -207,13 +207,7 @@ public final class MerchantPayments {
     }
 
     private Payment find(KnownClient caller, PaymentLookup lookup) {
-        String clientId = caller.client().clientId();
-        var payment = lookup.paymentId() != null
-                ? store.get(lookup.paymentId())
-                : store.findByRequest(clientId, lookup.paymentRequestId());
-        // another client's payment does not exist for this caller
-        return payment.filter(p -> p.clientId().equals(clientId))
-                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
+        return lookup.findFor(caller.client().clientId(), store);
     }
 
     private static Instant expiry(PayRequest request, Instant now, java.time.Duration byDefault, java.time.Duration maximum) {

@@ -6,10 +6,7 @@ import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.protocol.Fields;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Validates an AMS pay body into a {@link PayRequest}, naming the first field that is wrong. */
 public final class PayRequestParser {
@@ -54,19 +51,13 @@ public final class PayRequestParser {
         Fields env = order.optionalObject("env").or(() -> body.optionalObject("env")).orElse(null);
         String terminalId = env == null ? null : env.optionalString("storeTerminalId", 64).orElse(null);
         String userAgent = env == null ? null : env.optionalString("userAgent", 1024).orElse(null);
-        String notifyUrl = body.optionalString("paymentNotifyUrl", 2048).orElse(null);
-        if (notifyUrl != null && !isHttpUrl(notifyUrl)) {
-            throw ProtocolException.paramIllegal("paymentNotifyUrl", "must be an http or https URL");
-        }
-        String redirectUrl = body.optionalString("paymentRedirectUrl", 2048).orElse(null);
-        if (redirectUrl != null && !isHttpUrl(redirectUrl)) {
-            throw ProtocolException.paramIllegal("paymentRedirectUrl", "must be an http or https URL");
-        }
+        String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
+        String redirectUrl = body.optionalHttpUrl("paymentRedirectUrl", 2048).orElse(null);
         if (scenario == Scenario.ENTRY_CODE && userAgent == null) {
             throw ProtocolException.paramIllegal("order.env.userAgent",
                     "is required for EntryCode: the User-Agent of the wallet's browser that opened the store's page");
         }
-        Instant expiry = body.optionalString("paymentExpiryTime", 64).map(PayRequestParser::parseTime).orElse(null);
+        Instant expiry = body.optionalTime("paymentExpiryTime").orElse(null);
         body.optionalObject("settlementStrategy").ifPresent(s -> s.optionalString("settlementCurrency", 3)
                 .filter(c -> !c.equals(amount.currencyCode()))
                 .ifPresent(c -> {
@@ -76,22 +67,5 @@ public final class PayRequestParser {
         OrderDetails details = new OrderDetails(referenceOrderId, description, merchantId, merchantName, merchantMcc,
                 storeId, storeName, storeMcc, terminalId);
         return new PayRequest(paymentRequestId, scenario, amount, paymentCode, details, notifyUrl, expiry, userAgent, redirectUrl);
-    }
-
-    private static Instant parseTime(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProtocolException.paramIllegal("paymentExpiryTime", "must be ISO 8601 with offset, e.g. 2026-01-01T12:00:00+08:00");
-        }
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

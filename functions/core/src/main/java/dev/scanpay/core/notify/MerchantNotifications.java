@@ -34,12 +34,7 @@ public final class MerchantNotifications {
     }
 
     public Map<String, Object> resend(KnownClient caller, Fields body) {
-        PaymentLookup lookup = PaymentLookup.parse(body);
-        String clientId = caller.client().clientId();
-        Payment payment = (lookup.paymentId() != null ? payments.get(lookup.paymentId())
-                : payments.findByRequest(clientId, lookup.paymentRequestId()))
-                .filter(p -> p.clientId().equals(clientId))
-                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
+        Payment payment = PaymentLookup.parse(body).findFor(caller.client().clientId(), payments);
         MerchantNotification notification = notifications.get(MerchantNotices.notificationId(payment.paymentId()))
                 .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_STATUS_INVALID,
                         "the payment has no notification: it has no final result yet, or no notify URL"));

@@ -57,10 +57,6 @@ public final class NotificationDelivery {
                 || notification.nextCheckAt().isAfter(now)) {
             return Optional.empty();
         }
-        if ("S".equals(notification.resultStatus()) && !stillSucceeded(notification.paymentId())) {
-            return store.replace(notification, notification.with(NotificationStatus.SUPERSEDED, notification.attempts(),
-                    null, null, "the payment no longer has this result"));
-        }
         int attempt = notification.attempts() + 1;
         MerchantNotification claim = notification.with(NotificationStatus.PENDING, attempt, now.plus(lease), null,
                 notification.lastProblem());
@@ -68,7 +64,7 @@ public final class NotificationDelivery {
                 ? store.replaceWhilePaid(notification, claim)
                 : store.replace(notification, claim);
         if (claimed.isEmpty()) {
-            // another sender has it, or (for a SUCCESS) the merchant reversed the payment just now
+            // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
         NotificationSender.Attempt result = sender.send(claimed.get());
@@ -100,9 +96,10 @@ public final class NotificationDelivery {
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
     }
 
+    /** After a lost claim: a SUCCESS nobody else holds whose payment is no longer paid is never to be sent. */
     private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
         if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
-                && !stillSucceeded(current.paymentId()) && !current.nextCheckAt().isAfter(clock.instant())) {
+                && !current.nextCheckAt().isAfter(clock.instant()) && !stillSucceeded(current.paymentId())) {
             return store.replace(current, current.with(NotificationStatus.SUPERSEDED, current.attempts(), null, null,
                     "the payment no longer has this result"));
         }

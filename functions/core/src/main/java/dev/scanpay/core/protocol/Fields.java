@@ -53,6 +53,35 @@ public final class Fields {
         return Optional.of(text);
     }
 
+    /** An optional ISO 8601 time with an offset, e.g. 2026-01-01T12:00:00+08:00. */
+    public Optional<java.time.Instant> optionalTime(String name) {
+        return optionalString(name, 64).map(value -> {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProtocolException.paramIllegal(path(name), "must be ISO 8601 with offset, e.g. 2026-01-01T12:00:00+08:00");
+            }
+        });
+    }
+
+    /** An optional http or https URL with a host (notify and redirect URLs). */
+    public Optional<String> optionalHttpUrl(String name, int maxLength) {
+        Optional<String> url = optionalString(name, maxLength);
+        url.filter(value -> !isHttpUrl(value)).ifPresent(value -> {
+            throw ProtocolException.paramIllegal(path(name), "must be an http or https URL");
+        });
+        return url;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            java.net.URI uri = java.net.URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public Fields object(String name) {
         return optionalObject(name).orElseThrow(() -> ProtocolException.paramIllegal(path(name), "is required"));
     }
