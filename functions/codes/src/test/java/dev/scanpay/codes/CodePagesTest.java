@@ -257,6 +257,19 @@ class CodePagesTest {
     }
 
     @Test
+    void aFormOverTheBodyLimitIsRefusedBeforeItIsReadAndWritesNothing() {
+        EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
+        String formId = CodePageController.formId();
+        Map<String, String> form = new LinkedHashMap<>(form("12.34", formId));
+        form.put("padding", "x".repeat(70 * 1024));
+        Response answer = codes.post("/c/" + code.token(), form, WALLET, ENGLISH);
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.text()).startsWith("<!doctype html>").contains("<h1>Something went wrong</h1>");
+        assertPageHeaders(answer, "form-action 'none'");
+        assertThat(codes.payments.findByRequest(code.clientId(), "EC-" + formId)).isEmpty();
+    }
+
+    @Test
     void namesAreEscaped() {
         EntryCode code = codes.entryCode("USD", "<script>alert('m')</script>", "\"Store\" & <b>Co</b>");
         String amountPage = codes.page("/c/" + code.token(), Map.of(), WALLET, ENGLISH).text();

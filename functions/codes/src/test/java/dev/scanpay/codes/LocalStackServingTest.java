@@ -132,6 +132,24 @@ class LocalStackServingTest {
     }
 
     @Test
+    void formsOverTheBodyLimitOrOfUnknownLengthAreRefusedOnNettyToo() throws Exception {
+        EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
+        URI page = base.resolve("/c/" + code.token() + "?wallet=SIMWALLET");
+        String big = "amount=1&formId=" + CodePageController.formId() + "&padding=" + "x".repeat(70 * 1024);
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(page)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(tooBig.body()).startsWith("<!doctype html>").contains("<h1>Something went wrong</h1>");
+        // a publisher of unknown length goes out chunked: no Content-Length
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(page)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        "amount=1&formId=x".getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
+    }
+
+    @Test
     void theMerchantApiStillAnswersOtherPathsInProtocol() throws Exception {
         HttpResponse<byte[]> response = get("/nothing/here");
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("NO_INTERFACE_DEF");

@@ -5,6 +5,7 @@ import dev.scanpay.core.json.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,7 @@ final class WalletApiHandler {
     private final Json json;
     private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<UnaryOperator<Map<String, Object>>>> rewrites = new ConcurrentHashMap<>();
 
     WalletApiHandler(WalletLedger ledger, GatewayTrust trust, WalletAnswerWriter writer, ConnectionHolder holder, Json json) {
         this.ledger = ledger;
@@ -40,6 +42,11 @@ final class WalletApiHandler {
         this.writer = writer;
         this.holder = holder;
         this.json = json;
+    }
+
+    /** The next call of {@code operation} is processed as usual, but answered with what {@code rewrite} makes of the answer. */
+    void rewriteNextAnswer(String operation, UnaryOperator<Map<String, Object>> rewrite) {
+        rewrites.computeIfAbsent(operation, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(rewrite);
     }
 
     void setFault(Fault value) {
@@ -100,6 +107,11 @@ final class WalletApiHandler {
                     : process(operation, request);
         }
 
+        UnaryOperator<Map<String, Object>> rewrite = rewrites.getOrDefault(operation, new java.util.ArrayDeque<>()).poll();
+        if (rewrite != null) {
+            // a scripted answer is meant to arrive: signed, even where the ledger would have held it back
+            reply = new WalletReply(rewrite.apply(new java.util.LinkedHashMap<>(reply.body())), Delivery.SIGNED);
+        }
         Delivery delivery = reply.delivery();
         if (delivery == Delivery.SIGNED && current == Fault.BAD_SIGNATURE) {
             delivery = Delivery.BAD_SIGNATURE;

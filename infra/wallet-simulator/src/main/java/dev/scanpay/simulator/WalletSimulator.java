@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +165,17 @@ public final class WalletSimulator implements AutoCloseable {
 
     public Optional<SimulatedPayment> payment(String paymentRequestId) {
         return ledger.payment(paymentRequestId);
+    }
+
+    /**
+     * The next call of {@code operation} ("pay", "inquiryPayment", "cancelPayment", "refund") is processed as
+     * usual (money moves as the ledger decides), but answered, signed (even where the ledger would not have
+     * answered at all), with what {@code rewrite} makes
+     * of the answer's body: a wallet that answers for the wrong payment, with an absurd time, or refuses a
+     * repeat of something it already did. Several queued rewrites apply to successive calls.
+     */
+    public void rewriteNextAnswer(String operation, java.util.function.UnaryOperator<Map<String, Object>> rewrite) {
+        walletApi.rewriteNextAnswer(operation, rewrite);
     }
 
     /** Applies to every wallet API call until set back to {@link Fault#NONE}. */

@@ -175,6 +175,11 @@ public final class CodesHarness implements AutoCloseable {
 
     /** A request as API Gateway's HTTP API (payload 2.0) delivers it to the function. */
     public Response send(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+        if (body != null && headers.keySet().stream().noneMatch("content-length"::equalsIgnoreCase)) {
+            // API Gateway passes the client's Content-Length on to the function
+            headers = new LinkedHashMap<>(headers);
+            headers.put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(method + " " + route(path))

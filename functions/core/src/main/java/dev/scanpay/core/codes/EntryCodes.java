@@ -173,11 +173,10 @@ public final class EntryCodes {
 
     private static Currency currency(String code) {
         try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                throw ProtocolException.paramIllegal("currency", "must be a currency with minor units, not " + code);
-            }
-            return currency;
+            return Money.currency(code);
+        } catch (Money.UnsupportedCurrency e) {
+            throw new ProtocolException(ResultCode.CURRENCY_NOT_SUPPORT, "currency " + code
+                    + " is not a currency in use (withdrawn, or a funds code)");
         } catch (IllegalArgumentException e) {
             throw ProtocolException.paramIllegal("currency", "must be an ISO 4217 code such as JPY, USD or KWD");
         }

@@ -5,7 +5,6 @@ import dev.scanpay.core.api.SignedRequest;
 import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletDirectory;
 import java.time.Clock;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks that a call on the wallet API comes from a registered wallet: its Client-Id is the walletId, the
- * signature verifies over the exact bytes received with the wallet's registered key, and Request-Time is
+ * signature verifies over the exact bytes received with one of the wallet's registered keys (the
+ * version its header names, when registered), and Request-Time is
  * within five minutes of our clock. Alipay+ names a bad signature INVALID_SIGNATURE (AMS says
  * SIGNATURE_INVALID), so that is what wallets get.
  */
@@ -38,7 +38,7 @@ public final class WalletAuthenticator {
         Wallet wallet = wallets.byId(walletId)
                 .orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CLIENT, "unknown wallet " + walletId));
         SignedRequest signed = SignedRequest.read(request, walletId, ResultCode.INVALID_SIGNATURE);
-        if (!signed.verifiesWith(RsaKeys.publicKey(wallet.publicKey()))) {
+        if (!wallet.keys().verifies(signed.signature().keyVersion(), signed.content(), signed.signature().signatureBase64())) {
             LOG.debug("Signature check failed for wallet {} over content: {}", walletId, signed.describe());
             throw new ProtocolException(ResultCode.INVALID_SIGNATURE,
                     "signature does not verify with wallet " + walletId + "'s registered key over \"POST <uri>\\n<Client-Id>.<Request-Time>.<body>\"");

@@ -16,9 +16,11 @@ import dev.scanpay.core.protocol.Fields;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -164,7 +166,7 @@ public final class WalletIntake {
         }
         WalletOutcome outcome = status.equals("S")
                 ? new WalletOutcome.Paid(walletPaymentId, paymentTime, customerId)
-                : new WalletOutcome.Declined(resultCode, resultMessage == null ? resultCode : resultMessage);
+                : WalletClient.paymentOutcome(new Result(resultCode, ResultStatus.F, resultMessage), Map.of());
         Payment after = lifecycle.apply(payment,
                 p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
         if (after.lateSuccessAt() != null && status.equals("S")) {

@@ -19,7 +19,8 @@ import java.time.ZonedDateTime;
  *       5 minutes, until it is.</li>
  *   <li>A refund the wallet has not answered finally (U, no answer, an unverified answer) is asked again,
  *       with the same refund request id, at 3, 5, 10, 30, 60, 120, 300, 600 s, 30 min, then every hour,
- *       until the wallet gives S or F. There is no deadline: the customer may already have the money.</li>
+ *       until the wallet gives S or a failure that proves nothing was refunded. There is no deadline: the customer
+ *       may already have the money; after a day without a verdict it is logged for the RefundsWithoutVerdict alarm.</li>
  *   <li>A paid payment can be cancelled (reversed in full) until 00:15 UTC+8 of the day after it was
  *       paid, the window Antom documents; after that it takes a refund.</li>
  * </ul>
@@ -38,6 +39,14 @@ public final class FollowUpSchedule {
      * (for a notifyPayment that may be lost) waits this long, then the usual gaps apply.
      */
     public static final Duration SCANNED_FIRST_CHECK = Duration.ofSeconds(10);
+
+    /**
+     * A refund still without a verdict this long after it was asked for, or a cancel the wallet has not confirmed
+     * this long after it was decided, is logged once for the template's alarms: the follow-up goes on (the money
+     * may have moved), but a person should look at the wallet.
+     */
+    public static final Duration REFUND_VERDICT_OVERDUE = Duration.ofHours(24);
+    public static final Duration CANCEL_CONFIRMATION_OVERDUE = Duration.ofHours(1);
 
     private static final long[] INQUIRY_GAPS_S = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 10, 10, 15, 15, 30};
     private static final long[] CANCEL_GAPS_S = {2, 3, 3, 5, 5, 10, 30, 60, 300};
@@ -61,6 +70,15 @@ public final class FollowUpSchedule {
     /** Gap before refund check number {@code done + 1}, after {@code done} checks. */
     public static Duration refundCheckGap(int done) {
         return Duration.ofSeconds(REFUND_GAPS_S[Math.min(done, REFUND_GAPS_S.length - 1)]);
+    }
+
+    /**
+     * Whether a check made at {@code now}, the first since {@code lastCheckedAt}, is the first past {@code since +
+     * overdueAfter}: true for exactly one check, so the overdue line is written once.
+     */
+    public static boolean becameOverdue(Instant since, Duration overdueAfter, Instant lastCheckedAt, Instant now) {
+        Instant overdueAt = since.plus(overdueAfter);
+        return lastCheckedAt != null && lastCheckedAt.isBefore(overdueAt) && !now.isBefore(overdueAt);
     }
 
     /** The last moment a payment made at {@code paidAt} may be cancelled rather than refunded. */

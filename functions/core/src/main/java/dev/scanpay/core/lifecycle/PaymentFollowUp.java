@@ -127,6 +127,12 @@ public final class PaymentFollowUp {
         if (!(outcome instanceof WalletOutcome.Cancelled)) {
             LOG.warn("Cancel of payment {} not confirmed by {} (attempt {}): {}", payment.paymentId(),
                     payment.walletId(), claimed.get().checkCount(), outcome);
+            if (payment.cancelTime() != null && FollowUpSchedule.becameOverdue(payment.cancelTime(),
+                    FollowUpSchedule.CANCEL_CONFIRMATION_OVERDUE, payment.updatedAt(), now)) {
+                // the template's CancelsUnconfirmed alarm counts this line; the cancel goes on being retried
+                LOG.warn("Cancel of payment {} is unconfirmed by wallet {} after {} min; still retrying",
+                        payment.paymentId(), payment.walletId(), FollowUpSchedule.CANCEL_CONFIRMATION_OVERDUE.toMinutes());
+            }
         }
         Instant lateSuccessAtClaim = claimed.get().lateSuccessAt();
         return lifecycle.apply(claimed.get(),

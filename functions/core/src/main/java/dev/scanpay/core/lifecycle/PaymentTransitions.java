@@ -6,6 +6,7 @@ import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.WalletCustomer;
 import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.wallet.ReportedTime;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Instant;
 
@@ -63,13 +64,16 @@ public final class PaymentTransitions {
                     .result(ResultCode.SUCCESS.name(), "success")
                     .walletPaymentId(paid.walletPaymentId())
                     .customer(new WalletCustomer(pspName, paid.customerId(), maskCustomer(paid.customerId())))
-                    .paymentTime(paid.paymentTime() == null ? now : paid.paymentTime())
+                    .paymentTime(ReportedTime.clamp(paid.paymentTime(), p.createdAt(), now))
                     .nextCheckAt(null)
                     .checkCount(0)
                     .updatedAt(now)
                     .build();
-            // CREATED: nobody has scanned the code, so no wallet can have charged it
-            case CREATED, SUCCESS -> p;
+            case SUCCESS -> p;
+            // CREATED: no wallet was given the order, yet its wallet says it charged the customer (an entry-code
+            // payment's wallet is chosen when the page is submitted). Never a success: the order is closed and
+            // the wallet told to give the money back, as for a success after a cancel.
+            case CREATED -> p.walletId() == null ? p : lateSuccess(closeUntaken(p, now), paid, now);
             // cancel wins over a late success: record it and make sure the wallet gives the money back
             case CANCELLED, FAIL -> lateSuccess(p, paid, now);
         };
@@ -93,6 +97,16 @@ public final class PaymentTransitions {
                 .cancelTime(p.cancelTime() == null ? now : p.cancelTime())
                 .nextCheckAt(now)
                 .checkCount(0)
+                .updatedAt(now)
+                .build();
+    }
+
+    private static Payment closeUntaken(Payment p, Instant now) {
+        return p.toBuilder()
+                .status(PaymentStatus.CANCELLED)
+                .result(ResultCode.ORDER_IS_CLOSED.name(), "closed: the wallet reported paying an order it was never given")
+                .closedBy(ClosedBy.GATEWAY)
+                .cancelTime(now)
                 .updatedAt(now)
                 .build();
     }

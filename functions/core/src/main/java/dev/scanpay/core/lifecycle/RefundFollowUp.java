@@ -99,6 +99,13 @@ public final class RefundFollowUp {
             LOG.warn("Refund {}: still no verdict from {} (check {}): {}", refund.refundId(), refund.walletId(),
                     claimed.get().checkCount(), unknown.reason());
         }
+        boolean unresolved = outcome instanceof RefundOutcome.Unknown || outcome instanceof RefundOutcome.Pending;
+        if (unresolved && FollowUpSchedule.becameOverdue(refund.createdAt(), FollowUpSchedule.REFUND_VERDICT_OVERDUE,
+                refund.updatedAt(), now)) {
+            // the template's RefundsWithoutVerdict alarm counts this line; the amount stays reserved and asked about
+            LOG.warn("Refund {} of payment {} has no verdict from wallet {} after {} h; its amount stays reserved",
+                    refund.refundId(), refund.paymentId(), refund.walletId(), FollowUpSchedule.REFUND_VERDICT_OVERDUE.toHours());
+        }
         return lifecycle.apply(claimed.get(), r -> RefundTransitions.onWalletOutcome(r, outcome, clock.instant()));
     }
 }

@@ -171,14 +171,15 @@ public final class AmsPaymentView {
 
     /**
      * SUCCESS, FAIL, PROCESSING or CANCELLED. A payment the gateway closed because it ran out of time is
-     * FAIL with ORDER_IS_CLOSED, as a wallet reports it; one the merchant cancelled is CANCELLED.
+     * FAIL with ORDER_IS_CLOSED, as a wallet reports it (so is one it closed for any other reason); one the
+     * merchant cancelled is CANCELLED.
      */
     public static String merchantStatus(Payment p) {
         return switch (p.status()) {
             case CREATED, PROCESSING -> "PROCESSING";
             case SUCCESS -> "SUCCESS";
             case FAIL -> "FAIL";
-            case CANCELLED -> p.closedBy() == ClosedBy.TIMEOUT ? "FAIL" : "CANCELLED";
+            case CANCELLED -> p.closedBy() == ClosedBy.MERCHANT ? "CANCELLED" : "FAIL";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.scanpay.core.merchant;
 
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.payment.PaymentCodes;
 import dev.scanpay.core.payment.OrderDetails;
 import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.protocol.Fields;
@@ -32,6 +33,11 @@ public final class PayRequestParser {
         String paymentCode = null;
         if (scenario == Scenario.USER_PRESENTED) {
             paymentCode = method.string("paymentMethodId", 64);
+            if (!PaymentCodes.isWellFormed(paymentCode)) {
+                // a scanner misread or a pasted order id: say so before routing (never echo the value)
+                throw ProtocolException.paramIllegal(method.path("paymentMethodId"),
+                        "must be the customer's payment code: " + PaymentCodes.FORMAT);
+            }
         }
         Fields order = body.object("order");
         Money orderAmount = order.amount("orderAmount");

@@ -26,7 +26,12 @@ public record Money(long minor, Currency currency) {
         return new Money(minor, currency(currencyCode));
     }
 
-    /** Parses a strictly upper-case ISO 4217 alpha-3 code that is a payment currency. */
+    /**
+     * Parses a strictly upper-case ISO 4217 alpha-3 code that is a payment currency in use today.
+     *
+     * @throws UnsupportedCurrency for a real code that no one pays in any more (withdrawn) or a funds code
+     * @throws IllegalArgumentException for anything that is not an ISO 4217 code, or one without minor units
+     */
     public static Currency currency(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("currency must be an ISO 4217 alpha-3 code");
@@ -35,8 +40,33 @@ public record Money(long minor, Currency currency) {
         if (currency.getDefaultFractionDigits() < 0) {
             throw new IllegalArgumentException("not a payment currency: " + code);
         }
+        if (NOT_PAYABLE.contains(code)) {
+            throw new UnsupportedCurrency(code);
+        }
         return currency;
     }
+
+    /** A code ISO 4217 knows that is not a currency anyone pays in today. */
+    public static final class UnsupportedCurrency extends IllegalArgumentException {
+        public UnsupportedCurrency(String code) {
+            super("not a payment currency in use: " + code);
+        }
+    }
+
+    /**
+     * Codes the JDK still knows that ISO 4217 has withdrawn (its list of historic denominations: the mark, the
+     * franc, the old Zimbabwe dollars, ...) or that are funds codes rather than currencies. Written out because
+     * the JDK keeps withdrawn codes for old data and marks none of them; metals and test codes (no minor unit)
+     * are refused by their fraction digits.
+     */
+    private static final java.util.Set<String> NOT_PAYABLE = java.util.Set.of(
+            // withdrawn
+            "ADP", "AFA", "ATS", "AYM", "AZM", "BEF", "BGL", "BYB", "BYR", "CSD", "CYP", "DEM", "EEK", "ESP", "FIM",
+            "FRF", "GHC", "GRD", "GWP", "HRK", "IEP", "ITL", "LTL", "LUF", "LVL", "MGF", "MRO", "MTL", "MZM", "NLG",
+            "PTE", "ROL", "RUR", "SDD", "SIT", "SKK", "SRG", "STD", "TMM", "TPE", "TRL", "USS", "VEB", "VEF", "XFO",
+            "XFU", "YUM", "ZMK", "ZWD", "ZWL", "ZWN", "ZWR",
+            // funds codes
+            "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI");
 
     /**
      * Converts a decimal string such as "12.34" in the given currency, refusing more decimals than the

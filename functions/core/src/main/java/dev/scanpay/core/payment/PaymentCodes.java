@@ -6,6 +6,9 @@ public final class PaymentCodes {
     private PaymentCodes() {
     }
 
+    /** What a payment code looks like, as the README documents it. */
+    public static final String FORMAT = "16 to 24 digits";
+
     /** Digits only, 16 to 24 of them (Alipay+ and legacy codes); no stricter guess than that. */
     public static boolean isWellFormed(String code) {
         return code != null && code.matches("\\d{16,24}");

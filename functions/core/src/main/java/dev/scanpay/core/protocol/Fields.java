@@ -119,6 +119,9 @@ public final class Fields {
         long minor = Long.parseLong(value);
         try {
             return Money.of(minor, currency);
+        } catch (Money.UnsupportedCurrency e) {
+            throw new ProtocolException(ResultCode.CURRENCY_NOT_SUPPORT, amount.path("currency") + " " + currency
+                    + " is not a currency in use (withdrawn, or a funds code)");
         } catch (IllegalArgumentException e) {
             throw ProtocolException.paramIllegal(amount.path("currency"), "is not an ISO 4217 payment currency");
         }

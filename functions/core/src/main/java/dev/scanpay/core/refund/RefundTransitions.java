@@ -3,6 +3,7 @@ package dev.scanpay.core.refund;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.wallet.RefundOutcome;
+import dev.scanpay.core.wallet.ReportedTime;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,7 +26,7 @@ public final class RefundTransitions {
                     .status(RefundStatus.SUCCESS)
                     .result(ResultCode.SUCCESS.name(), "success")
                     .walletRefundId(refunded.walletRefundId())
-                    .refundTime(refunded.refundTime() == null ? now : refunded.refundTime())
+                    .refundTime(ReportedTime.clamp(refunded.refundTime(), r.createdAt(), now))
                     .nextCheckAt(null)
                     .updatedAt(now)
                     .build();

@@ -42,6 +42,23 @@ final class Attrs {
         }
     }
 
+    /** A map of strings (public keys by keyVersion) as a DynamoDB map attribute. */
+    static AttributeValue stringMap(Map<String, String> values) {
+        Map<String, AttributeValue> m = new java.util.HashMap<>();
+        values.forEach((k, v) -> m.put(k, s(v)));
+        return AttributeValue.fromM(m);
+    }
+
+    static Map<String, String> stringMap(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || !value.hasM()) {
+            return Map.of();
+        }
+        Map<String, String> m = new java.util.HashMap<>();
+        value.m().forEach((k, v) -> m.put(k, v.s()));
+        return m;
+    }
+
     static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,8 +31,7 @@ public class ClientStore {
         putS(item, "clientId", client.clientId());
         putS(item, "name", client.name());
         putS(item, "kind", client.kind().name());
-        item.put("publicKeys", AttributeValue.fromM(client.publicKeys().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
+        item.put("publicKeys", Attrs.stringMap(client.publicKeys()));
         if (!client.merchantIds().isEmpty()) {
             item.put("merchantIds", AttributeValue.fromSs(client.merchantIds().stream().sorted().toList()));
         }
@@ -47,8 +45,7 @@ public class ClientStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> keys = item.get("publicKeys").m().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
+        Map<String, String> keys = Attrs.stringMap(item, "publicKeys");
         AttributeValue merchants = item.get("merchantIds");
         Set<String> merchantIds = merchants == null ? Set.of() : Set.copyOf(merchants.ss());
         return Optional.of(new Client(str(item, "clientId"), str(item, "name"),

@@ -31,8 +31,7 @@ public class WalletStore {
         putS(item, "walletId", wallet.walletId());
         putS(item, "pspName", wallet.pspName());
         putS(item, "endpoint", wallet.endpoint());
-        putS(item, "publicKey", wallet.publicKey());
-        putS(item, "keyVersion", wallet.keyVersion());
+        item.put("publicKeys", Attrs.stringMap(wallet.publicKeys()));
         item.put("codePrefixes", AttributeValue.fromL(wallet.codePrefixes().stream().map(Attrs::s).toList()));
         putS(item, "cashierUrl", wallet.cashierUrl());
         putS(item, "userAgentMarker", wallet.userAgentMarker());
@@ -45,10 +44,18 @@ public class WalletStore {
                         .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
                         .expressionAttributeValues(Map.of(":pk", s(PARTITION))))
                 .items().stream()
-                .map(item -> new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"),
-                        str(item, "publicKey"), str(item, "keyVersion"),
-                        item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
-                        str(item, "cashierUrl"), str(item, "userAgentMarker")))
+                .map(WalletStore::wallet)
                 .toList();
+    }
+
+    private static Wallet wallet(Map<String, AttributeValue> item) {
+        Map<String, String> keys = new HashMap<>(Attrs.stringMap(item, "publicKeys"));
+        if (item.containsKey("publicKey")) {
+            // written before wallets held several keys: one key and its version
+            keys.putIfAbsent(str(item, "keyVersion"), str(item, "publicKey"));
+        }
+        return new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"), keys,
+                item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
+                str(item, "cashierUrl"), str(item, "userAgentMarker"));
     }
 }

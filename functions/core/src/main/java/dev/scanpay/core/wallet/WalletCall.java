@@ -5,8 +5,6 @@ import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RequestTime;
-import dev.scanpay.core.signing.RsaKeys;
-import dev.scanpay.core.signing.RsaSigner;
 import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,7 +58,9 @@ public final class WalletCall {
         URI target;
         try {
             target = URI.create(wallet.endpoint() + operation);
-            RsaKeys.publicKey(wallet.publicKey());
+            if (wallet.keys().isEmpty()) {
+                throw new IllegalArgumentException("no public key parses");
+            }
         } catch (IllegalArgumentException e) {
             LOG.error("Wallet {} is registered with a malformed endpoint or public key", wallet.walletId());
             return new NoAnswer(wallet.walletId() + " is misconfigured: " + e.getMessage());
@@ -110,9 +111,15 @@ public final class WalletCall {
         }
         // the wallet signs with our Client-Id, as it received it; we do not trust an echoed header
         byte[] content = SignedContent.of("POST", uri, gatewaySigner.clientId(), responseTime.get(), response.body());
-        if (!RsaSigner.verify(RsaKeys.publicKey(wallet.publicKey()), content, signature.get().signatureBase64())) {
+        if (!wallet.keys().verifies(signature.get().keyVersion(), content, signature.get().signatureBase64())) {
             LOG.debug("Wallet signature check failed over content: {}", SignedContent.describe(content));
             return Optional.of(wallet.walletId() + " answered with a signature that does not verify");
+        }
+        // a signed answer is replayable: one from another time is not an answer to this call
+        Optional<Instant> sentAt = RequestTime.parse(responseTime.get());
+        if (sentAt.isEmpty() || !RequestTime.isFresh(sentAt.get(), clock.instant())) {
+            return Optional.of(wallet.walletId() + " answered with a Response-Time more than "
+                    + RequestTime.TOLERANCE.toSeconds() + " s from the gateway's clock");
         }
         return Optional.empty();
     }

@@ -4,7 +4,6 @@ import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Result;
-import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.refund.Refund;
 import dev.scanpay.core.wallet.WalletCall.Answer;
@@ -15,6 +14,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
+import dev.scanpay.core.wallet.WalletVerdicts.Attempt;
+import dev.scanpay.core.wallet.WalletVerdicts.Failed;
+import dev.scanpay.core.wallet.WalletVerdicts.Operation;
+import dev.scanpay.core.wallet.WalletVerdicts.Unresolved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's side of Alipay+ toward a wallet (MPP): pay, inquiryPayment, cancelPayment and refund, with
@@ -23,6 +29,8 @@ import java.util.Map;
  * sees as its refundRequestId.
  */
 public final class WalletClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalletClient.class);
 
     public static final String PAY = "/payments/pay";
     public static final String INQUIRY = "/payments/inquiryPayment";
@@ -67,6 +75,14 @@ public final class WalletClient {
             return new WalletOutcome.Unknown(none.reason());
         }
         Answer answer = ((Verified) reply).answer();
+        Optional<String> mismatch = WalletAnswerTies.mismatch(payment, answer.body());
+        if (mismatch.isPresent()) {
+            return WalletAnswerTies.unknown(wallet, "pay", payment, mismatch.get());
+        }
+        if (answer.result().resultStatus() == ResultStatus.F) {
+            // the pay request is sent once: its F is the wallet's first word on it
+            return declinedOrUnknown(WalletVerdicts.onFailure(Operation.PAYMENT, Attempt.FIRST, answer.result()));
+        }
         return paymentOutcome(answer.result(), answer.body());
     }
 
@@ -80,7 +96,12 @@ public final class WalletClient {
         if (reply instanceof NoAnswer none) {
             return new WalletOutcome.Unknown(none.reason());
         }
-        return inquiryOutcome(((Verified) reply).answer());
+        Answer answer = ((Verified) reply).answer();
+        Optional<String> mismatch = WalletAnswerTies.mismatch(payment, answer.body());
+        if (mismatch.isPresent()) {
+            return WalletAnswerTies.unknown(wallet, "inquiryPayment", payment, mismatch.get());
+        }
+        return inquiryOutcome(answer);
     }
 
     public WalletOutcome cancel(Wallet wallet, Payment payment) {
@@ -95,24 +116,26 @@ public final class WalletClient {
         }
         Result result = ((Verified) reply).answer().result();
         // a wallet must accept every cancel; anything but S is retried
-        return result.isSuccess() ? new WalletOutcome.Cancelled() : new WalletOutcome.Unknown("cancel answered " + result.resultCode());
+        return WalletVerdicts.cancelConfirmed(result) ? new WalletOutcome.Cancelled()
+                : new WalletOutcome.Unknown("cancel answered " + result.resultCode());
     }
 
-    /** Asks the wallet to refund; waits as long as a pay (the merchant is waiting for the answer). */
+    /** Asks the wallet to refund, the first time; waits as long as a pay (the merchant is waiting for the answer). */
     public RefundOutcome refund(Wallet wallet, Refund refund, Payment payment) {
-        return refundCall(wallet, refund, payment, timeouts.pay());
+        return refundCall(wallet, refund, payment, timeouts.pay(), Attempt.FIRST);
     }
 
     /**
      * Where a refund stands at the wallet. Alipay+ gives the acquirer no refund inquiry toward a wallet, but a
      * wallet's refund is idempotent on refundRequestId: the same request again answers where that refund
-     * stands, and makes it if the first call never arrived. So the inquiry is the same refund request again.
+     * stands, and makes it if the first call never arrived. So the inquiry is the same refund request again,
+     * and its F proves less than a first answer's (see {@link WalletVerdicts}).
      */
     public RefundOutcome inquireRefund(Wallet wallet, Refund refund, Payment payment) {
-        return refundCall(wallet, refund, payment, timeouts.inquiry());
+        return refundCall(wallet, refund, payment, timeouts.inquiry(), Attempt.REPEAT);
     }
 
-    private RefundOutcome refundCall(Wallet wallet, Refund refund, Payment payment, Duration timeout) {
+    private RefundOutcome refundCall(Wallet wallet, Refund refund, Payment payment, Duration timeout, Attempt attempt) {
         Map<String, Object> request = JsonObject.create()
                 .put("acquirerId", acquirerId)
                 .put("pspId", wallet.walletId())
@@ -126,19 +149,24 @@ public final class WalletClient {
         if (reply instanceof NoAnswer none) {
             return new RefundOutcome.Unknown(none.reason());
         }
-        return refundOutcome(((Verified) reply).answer());
+        return refundOutcome(((Verified) reply).answer(), refund, attempt);
     }
 
-    /** Reads a verified refund answer. */
-    public static RefundOutcome refundOutcome(Answer answer) {
+    /** Reads a verified refund answer; one about another refund or amount is no answer. */
+    static RefundOutcome refundOutcome(Answer answer, Refund refund, Attempt attempt) {
+        Object refundRequestId = answer.body().get("refundRequestId");
+        if (refundRequestId != null && !refund.refundId().equals(String.valueOf(refundRequestId))) {
+            LOG.warn("Wallet {} answered refund {} about another refund ({}); not taken as an answer",
+                    refund.walletId(), refund.refundId(), clip(String.valueOf(refundRequestId), 64));
+            return new RefundOutcome.Unknown("the answer is about another refund");
+        }
         Result result = answer.result();
         return switch (result.resultStatus()) {
             case S -> new RefundOutcome.Refunded(text(answer.body().get("refundId")), time(answer.body().get("refundTime")));
             case U -> new RefundOutcome.Pending(result.resultCode());
-            case F -> {
-                WalletOutcome.Declined declined = declined(result, java.util.Set.of("ORDER_NOT_EXIST"));
-                yield new RefundOutcome.Refused(declined.code(), declined.message());
-            }
+            case F -> WalletVerdicts.onFailure(Operation.REFUND, attempt, result) instanceof Failed failed
+                    ? new RefundOutcome.Refused(failed.code(), failed.message())
+                    : new RefundOutcome.Unknown("refund answered F " + result.resultCode() + ", which proves nothing");
         };
     }
 
@@ -165,37 +193,24 @@ public final class WalletClient {
     }
 
     /**
-     * Codes a wallet uses to refuse the gateway's request itself (not the customer's payment). Passed on,
-     * they would tell the merchant its own signature or parameters were wrong.
+     * Reads a payment result the wallet reports as the payment's own (an inquiry's paymentResult, a
+     * notifyPayment): F is final, with its code checked so the merchant only ever sees a decline.
      */
-    private static final java.util.Set<String> GATEWAY_LEG_CODES = java.util.Set.of("INVALID_SIGNATURE",
-            "SIGNATURE_INVALID", "KEY_NOT_FOUND", "INVALID_CLIENT", "ACCESS_DENIED", "PARAM_ILLEGAL", "NO_INTERFACE_DEF",
-            "INVALID_API", "MEDIA_TYPE_NOT_ACCEPTABLE", "METHOD_NOT_SUPPORTED", "REPEAT_REQ_INCONSISTENT");
-
-    /** Reads a payment result (from pay, inquiryPayment or notifyPayment) with its ids. */
     public static WalletOutcome paymentOutcome(Result result, Map<String, Object> body) {
         return switch (result.resultStatus()) {
             case S -> new WalletOutcome.Paid(text(body.get("paymentId")), time(body.get("paymentTime")),
                     text(body.get("customerId")));
-            case F -> declined(result);
+            case F -> declined(WalletVerdicts.paymentFailed(result));
             case U -> new WalletOutcome.Pending(result.resultMessage());
         };
     }
 
-    private static WalletOutcome.Declined declined(Result result) {
-        return declined(result, java.util.Set.of());
+    private static WalletOutcome declinedOrUnknown(WalletVerdicts.Verdict verdict) {
+        return verdict instanceof Failed failed ? declined(failed) : new WalletOutcome.Unknown(((Unresolved) verdict).reason());
     }
 
-    /** @param alsoOurs codes that, for this call, would mislead the merchant if passed on as they are */
-    private static WalletOutcome.Declined declined(Result result, java.util.Set<String> alsoOurs) {
-        String code = result.resultCode();
-        String message = result.resultMessage();
-        if (code == null || code.equals("null") || !code.matches("[A-Z0-9_]{1,64}") || GATEWAY_LEG_CODES.contains(code)
-                || alsoOurs.contains(code)) {
-            message = "the wallet refused the request (" + (code == null ? "no code" : clip(code, 64)) + ")";
-            code = ResultCode.PROCESS_FAIL.name();
-        }
-        return new WalletOutcome.Declined(code, message == null ? null : clip(message, 256));
+    private static WalletOutcome.Declined declined(Failed failed) {
+        return new WalletOutcome.Declined(failed.code(), failed.message());
     }
 
     private static String clip(String text, int max) {

@@ -108,13 +108,13 @@ class PaymentTransitionsTest {
     void answersThatChangeNothingReturnTheSameInstance() {
         Payment paid = on(processing(), PAID);
         Payment failed = on(processing(), DECLINED);
-        Payment created = processing().toBuilder().status(PaymentStatus.CREATED).build();
+        Payment created = processing().toBuilder().status(PaymentStatus.CREATED).walletId(null).build();
 
         assertThat(on(paid, DECLINED)).isSameAs(paid);
         assertThat(on(paid, new WalletOutcome.Pending(null))).isSameAs(paid);
         assertThat(on(failed, DECLINED)).isSameAs(failed);
         assertThat(on(failed, new WalletOutcome.Unknown("late"))).isSameAs(failed);
-        // CREATED: nobody scanned the code, so no wallet can have charged it
+        // an order code nobody scanned: no wallet was given it, so no wallet's word about it counts
         assertThat(on(created, PAID)).isSameAs(created);
         // a cancel confirmation for a payment nobody is cancelling
         assertThat(on(paid, new WalletOutcome.Cancelled())).isSameAs(paid);
@@ -215,7 +215,7 @@ class PaymentTransitionsTest {
 
     @Test
     void cancelOfACreatedPaymentNeedsNoWallet() {
-        Payment created = processing().toBuilder().status(PaymentStatus.CREATED).build();
+        Payment created = processing().toBuilder().status(PaymentStatus.CREATED).walletId(null).build();
         Payment cancelled = PaymentTransitions.cancel(created, ClosedBy.MERCHANT, NOW);
 
         assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
