@@ -55,6 +55,32 @@ class PaymentTransitionsTest {
     }
 
     @Test
+    void aPaymentTimeBeforeCreationOrFarAheadIsClamped() {
+        Payment early = on(processing(), new WalletOutcome.Paid("W-1", Instant.parse("2020-01-01T00:00:00Z"), "c"));
+        assertThat(early.paymentTime()).as("paid before it existed: blocks cancel and refund").isEqualTo(processing().createdAt());
+        Payment late = on(processing(), new WalletOutcome.Paid("W-1",
+                java.time.OffsetDateTime.parse("+999999999-12-31T00:00:00Z").toInstant(), "c"));
+        assertThat(late.paymentTime()).as("would overflow every later date sum").isEqualTo(NOW.plus(dev.scanpay.core.wallet.ReportedTime.SKEW));
+        assertThat(FollowUpSchedule.cancelWindowEnd(late.paymentTime())).isAfter(NOW);
+    }
+
+    @Test
+    void aSuccessForAnEntryCodeOrderItsWalletWasNeverGivenClosesItAndAsksForTheMoneyBack() {
+        Payment untaken = processing().toBuilder().status(PaymentStatus.CREATED).customer(null).checkCount(0).build();
+
+        Payment after = on(untaken, PAID);
+
+        assertThat(after.status()).as("never a success").isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(after.closedBy()).isEqualTo(ClosedBy.GATEWAY);
+        assertThat(after.resultCode()).isEqualTo("ORDER_IS_CLOSED");
+        assertThat(after.lateSuccessAt()).as("recorded").isEqualTo(NOW);
+        assertThat(after.walletPaymentId()).isEqualTo(PAID.walletPaymentId());
+        assertThat(after.cancelState()).as("the wallet is told to cancel").isEqualTo(CancelState.PENDING);
+        assertThat(after.nextCheckAt()).isEqualTo(NOW);
+        assertThat(on(after, PAID)).as("a duplicate changes nothing").isSameAs(after);
+    }
+
+    @Test
     void paidWithoutAPaymentTimeTakesNow() {
         Payment paid = on(processing(), new WalletOutcome.Paid("W-1", null, "2088123412341234"));
         assertThat(paid.paymentTime()).isEqualTo(NOW);

@@ -168,6 +168,20 @@ class PayRequestParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"DEM", "FRF", "ZWD"})
+    void aWithdrawnCurrencyIsNotSupported(String currency) {
+        assertThatThrownBy(() -> parse(AmsBodies.upmPay().with("paymentAmount.currency", currency)))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.CURRENCY_NOT_SUPPORT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "2899-1234-5678-9012", "28991234567890123456789012", "ORDER-0001-0001-0001", "２８９９１２３４５６７８９０１２"})
+    void aPaymentCodeIsDigitsOfTheDocumentedLength(String code) {
+        assertRefused(AmsBodies.upmPay().with("paymentMethod.paymentMethodId", code),
+                "paymentMethod.paymentMethodId must be the customer's payment code: 16 to 24 digits");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"jpy", "XXX", "QQQ"})
     void currencyMustBeAnIsoPaymentCurrency(String currency) {
         assertRefused(AmsBodies.upmPay().with("paymentAmount.currency", currency),

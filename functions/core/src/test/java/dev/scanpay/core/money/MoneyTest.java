@@ -91,6 +91,18 @@ class MoneyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"DEM", "FRF", "ITL", "ZWD", "ZWL", "HRK", "VEF", "MRO", "STD", "BYR", "LTL", "USN", "CLF"})
+    void refusesWithdrawnCurrenciesAndFundsCodesTheJdkStillKnows(String code) {
+        assertThatThrownBy(() -> Money.of(100, code)).isInstanceOf(Money.UnsupportedCurrency.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USD", "JPY", "KWD", "EUR", "CNY", "HKD", "SGD", "THB", "ZWG", "VES", "SLE", "MRU", "STN"})
+    void currenciesInUseAreTaken(String code) {
+        assertThat(Money.of(100, code).currencyCode()).isEqualTo(code);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"XXX", "XAU", "XDR"})
     void refusesCurrenciesWithoutMinorUnits(String code) {
         assertThatThrownBy(() -> Money.of(100, code))
