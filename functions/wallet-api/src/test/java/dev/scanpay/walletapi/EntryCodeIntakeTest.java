@@ -53,4 +53,25 @@ class EntryCodeIntakeTest {
         assertThat(gateway.payment(pay.get("paymentId")).status()).isEqualTo(PaymentStatus.SUCCESS);
         assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-W1")).get("paymentStatus")).isEqualTo("SUCCESS");
     }
+    @Test
+    void aSignedSuccessForAnOrderTheWalletNeverTookIsRecordedAndTheWalletToldToCancel() {
+        Answer pay = merchant.call("pay", entryCode("EC-W2", "USD", 1234, WALLET_BROWSER));
+        String paymentId = pay.get("paymentId");
+
+        // the wallet chosen by the browser says it charged, without ever resolving the order
+        Answer ack = wallet.notifySuccess(paymentId, Money.of(1234, "USD"), "alice");
+
+        assertThat(ack.resultStatus()).as("acknowledged, not dropped").isEqualTo("S");
+        var payment = gateway.payment(paymentId);
+        assertThat(payment.status()).as("never a success").isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(payment.lateSuccessAt()).as("recorded").isNotNull();
+        assertThat(payment.cancelState()).isEqualTo(dev.scanpay.core.payment.CancelState.PENDING);
+        assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-W2")).get("paymentStatus")).isEqualTo("FAIL");
+
+        gateway.sweep();
+        assertThat(gateway.wallet.callCount("cancelPayment")).as("the wallet is told to give the money back").isEqualTo(1);
+        assertThat(wallet.userInitiatedPay(URLDecoder.decode(((String) pay.object("redirectActionForm").get("redirectUrl"))
+                .replaceFirst(".*codeValue=", ""), StandardCharsets.UTF_8), "alice").resultCode())
+                .as("and the order cannot be taken afterwards").isEqualTo("ORDER_IS_CLOSED");
+    }
 }
