@@ -118,6 +118,20 @@ public final class GatewayHarness implements AutoCloseable {
         return new SignedWallet(this, wallet.walletId(), wallet.keyVersion(), walletKeys);
     }
 
+    /** The simulator's wallet, its calls made by the test, signed with another key under another version. */
+    public SignedWallet walletCaller(String keyVersion, KeyPair keys) {
+        return new SignedWallet(this, wallet.walletId(), keyVersion, keys);
+    }
+
+    /**
+     * Registers the simulator's wallet again with these public keys by version (base64 X.509), as an operator
+     * rotating its key would; the gateway sees it once its cached registry expires (30 s of the clock).
+     */
+    public void registerWalletKeys(Map<String, String> publicKeys) {
+        new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
+                publicKeys, wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
+    }
+
     public SignedMerchant merchant(String clientId) {
         return merchant(clientId, ClientKind.MERCHANT, Set.of());
     }

@@ -16,10 +16,19 @@ public final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+    private final Logger scanpay = (Logger) LoggerFactory.getLogger("dev.scanpay");
+    private final ch.qos.logback.classic.Level scanpayLevel = scanpay.getLevel();
+
     public LogCapture() {
         appender.setContext(root.getLoggerContext());
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** Also what the gateway logs at DEBUG (signature checks, refusals), which an operator may switch on. */
+    public LogCapture debug() {
+        scanpay.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        return this;
     }
 
     public List<String> lines() {
@@ -38,6 +47,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        scanpay.setLevel(scanpayLevel);
         root.detachAppender(appender);
         appender.stop();
     }

@@ -89,4 +89,17 @@ class CoreWalletClientTest extends SimulatorTestSupport {
         assertThat(simulator.chargeCount("P-500")).isZero();
         assertThat(simulator.chargeCount("P-NA")).isEqualTo(1);
     }
+    @Test
+    void anAnswerSignedAtAnotherTimeIsNoAnswer() {
+        // the gateway's clock ten minutes from the wallet's: every answer's Response-Time is stale, like a replay
+        java.time.Clock ahead = java.time.Clock.offset(clock, Duration.ofMinutes(10));
+        WalletCall call = new WalletCall(HttpClient.newHttpClient(), Json.standalone(), gateway.signer, ahead);
+        Duration wait = Duration.ofSeconds(5);
+        WalletClient skewed = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID,
+                "http://127.0.0.1:1/notify");
+
+        assertThat(skewed.pay(wallet, payment("P-STALE", 1234), simulator.issuePaymentCode("alice")))
+                .isInstanceOf(WalletOutcome.Unknown.class);
+        assertThat(skewed.cancel(wallet, payment("P-STALE", 1234))).isInstanceOf(WalletOutcome.Unknown.class);
+    }
 }
