@@ -73,6 +73,7 @@ public final class EntryCodes {
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
         String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
+        caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", notifyUrl);
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED, "client " + clientId + " may not act for merchant " + merchantId);
