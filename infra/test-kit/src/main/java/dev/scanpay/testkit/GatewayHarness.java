@@ -55,6 +55,14 @@ public final class GatewayHarness implements AutoCloseable {
     public final APIGatewayV2HTTPEventFunction handler;
 
     public GatewayHarness() {
+        this(null);
+    }
+
+    /**
+     * @param gatewayDynamo what the gateway's own DynamoDB client is made of the real one (a
+     *                      {@link CountingDynamo}, say); null for the real one as it is
+     */
+    public GatewayHarness(java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
         ScanpayTable.ensure(dynamoClient, table);
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
                 .keyPair(walletKeys).build());
@@ -72,7 +80,7 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
-                .singletons(clock)
+                .singletons(gatewayDynamo == null ? new Object[] {clock} : new Object[] {clock, gatewayDynamo.apply(dynamo.client())})
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }

@@ -39,16 +39,27 @@ public class WalletStore {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
+    /** One wallet by id: a single GetItem, so an unknown Client-Id on the wallet API costs no more than that. */
+    public java.util.Optional<Wallet> get(String walletId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(ScanpayTable.PK, s(PARTITION), ScanpayTable.SK, s(walletId)))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(wallet(item));
+    }
+
     public List<Wallet> all() {
         return dynamo.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
                         .expressionAttributeValues(Map.of(":pk", s(PARTITION))))
                 .items().stream()
-                .map(item -> new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"),
-                        str(item, "publicKey"), str(item, "keyVersion"),
-                        item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
-                        str(item, "cashierUrl"), str(item, "userAgentMarker")))
+                .map(WalletStore::wallet)
                 .toList();
+    }
+
+    private static Wallet wallet(Map<String, AttributeValue> item) {
+        return new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"),
+                str(item, "publicKey"), str(item, "keyVersion"),
+                item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
+                str(item, "cashierUrl"), str(item, "userAgentMarker"));
     }
 }
