@@ -61,6 +61,7 @@ public class CodePageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CodePageController.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String BUSY_RETRY_AFTER_SECONDS = "30";
 
     private final CodeLookup lookup;
     private final EntryCodes entryCodes;
@@ -103,13 +104,20 @@ public class CodePageController {
             var started = entryCodes.startPayment(token, typed, form.get("formId"), chosen == null ? null : chosen.wallet());
             return PageResponses.seeOther(started.cashierUrl());
         } catch (EntryProblem.Refusal refusal) {
+            if (refusal.problem() == EntryProblem.STORE_BUSY) {
+                // the store's cap on open payments is reached (strangers flooding its page, or a rush): nothing was
+                // written; the customer tries again when places are given back
+                throw new RefusedPage(HttpStatus.SERVICE_UNAVAILABLE, ErrorPage.busy(text), PageResponses.withoutForms(),
+                        BUSY_RETRY_AFTER_SECONDS);
+            }
             throw refusedSubmit(text, token, chosen, typed, refusal.problem());
         }
     }
 
     @Error(exception = RefusedPage.class)
     public HttpResponse<String> refused(RefusedPage page) {
-        return PageResponses.page(page.status, page.html, page.policy);
+        var response = PageResponses.page(page.status, page.html, page.policy);
+        return page.retryAfter == null ? response : response.header(HttpHeaders.RETRY_AFTER, page.retryAfter);
     }
 
     /**
@@ -174,12 +182,18 @@ public class CodePageController {
         private final HttpStatus status;
         private final String html;
         private final String policy;
+        private final String retryAfter;
 
         RefusedPage(HttpStatus status, String html, String policy) {
+            this(status, html, policy, null);
+        }
+
+        RefusedPage(HttpStatus status, String html, String policy, String retryAfter) {
             super(status.name(), null, false, false);
             this.status = status;
             this.html = html;
             this.policy = policy;
+            this.retryAfter = retryAfter;
         }
 
         static RefusedPage notFound(PageText text) {

@@ -47,6 +47,30 @@ class CodesTemplateTest {
     }
 
     @Test
+    void everyRouteIsThrottledAndThePublicCodePagesMoreStrictly() {
+        Map<String, Object> api = map(map(resources.get("HttpApi")).get("Properties"));
+        Map<String, Object> defaults = map(api.get("DefaultRouteSettings"));
+        int defaultRate = ((Number) defaults.get("ThrottlingRateLimit")).intValue();
+        int defaultBurst = ((Number) defaults.get("ThrottlingBurstLimit")).intValue();
+        assertThat(defaultRate).isPositive();
+        assertThat(defaultBurst).isGreaterThanOrEqualTo(defaultRate);
+
+        Map<String, Object> routes = map(api.get("RouteSettings"));
+        assertThat(routes).containsOnlyKeys("POST /c/{token}", "GET /c/{token}");
+        Map<String, Object> paths = map(map(api.get("DefinitionBody")).get("paths"));
+        routes.forEach((routeKey, value) -> {
+            String[] parts = routeKey.split(" ", 2);
+            assertThat(map(paths.get(parts[1]))).as("%s is a declared route", routeKey).containsKey(parts[0].toLowerCase(Locale.ROOT));
+            Map<String, Object> limits = map(value);
+            assertThat(((Number) limits.get("ThrottlingRateLimit")).intValue()).as(routeKey).isPositive().isLessThan(defaultRate);
+            assertThat(((Number) limits.get("ThrottlingBurstLimit")).intValue()).as(routeKey).isPositive().isLessThan(defaultBurst);
+        });
+        int submitRate = ((Number) map(routes.get("POST /c/{token}")).get("ThrottlingRateLimit")).intValue();
+        int pageRate = ((Number) map(routes.get("GET /c/{token}")).get("ThrottlingRateLimit")).intValue();
+        assertThat(submitRate).as("a submit writes; opening a page only reads").isLessThanOrEqualTo(pageRate);
+    }
+
+    @Test
     void theFunctionIsDeployedLikeTheMerchantApi() {
         Map<String, Object> function = map(resources.get("CodesFunction"));
         assertThat(function.get("Type")).isEqualTo("AWS::Serverless::Function");

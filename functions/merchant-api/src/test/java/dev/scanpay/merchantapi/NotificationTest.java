@@ -39,8 +39,8 @@ class NotificationTest {
     @BeforeEach
     void start() {
         gateway = new GatewayHarness();
-        merchant = gateway.merchant("MERCHANT_NOTIFY");
         receiver = new MerchantReceiver(gateway.clock, gateway.gatewayKeys.getPublic());
+        merchant = gateway.merchant("MERCHANT_NOTIFY", receiver.url());
         notifications = gateway.context.getBean(NotificationStore.class);
     }
 

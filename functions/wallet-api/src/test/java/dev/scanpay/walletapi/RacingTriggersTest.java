@@ -166,10 +166,10 @@ class RacingTriggersTest {
         recorder = new RaceRecorder();
         gateway = new GatewayHarness();
         harnessStart = RaceRecorder.now() - before;
-        merchant = gateway.merchant("MERCHANT_RACE");
         wallet = gateway.walletCaller();
         receiver = new MerchantReceiver(new NanoClock(), gateway.gatewayKeys.getPublic());
         witness = new ReceiptWitness(receiver, gateway::payment);
+        merchant = gateway.merchant("MERCHANT_RACE", witness.url());
         pool = Executors.newFixedThreadPool(THREADS);
         sweepers = Executors.newFixedThreadPool(SWEEPERS);
     }

@@ -48,7 +48,9 @@ final class BenchWorld implements AutoCloseable {
         new WalletStore(db, TABLE).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
         new ClientStore(db, TABLE).put(new Client(MERCHANT_CLIENT_ID, "Bench Merchant", ClientKind.MERCHANT,
-                Map.of("1", RsaKeys.encode(merchantKeys.getPublic())), Set.of(), null, Instant.now()));
+                Map.of("1", RsaKeys.encode(merchantKeys.getPublic())), Set.of(), null,
+                // PayRequests name a closed loopback port as the notify URL
+                dev.scanpay.core.client.NotifyUrlPrefixes.of(java.util.List.of("http://127.0.0.1:9/")), Instant.now()));
     }
 
     static BenchWorld start() {

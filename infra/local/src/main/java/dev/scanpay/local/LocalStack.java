@@ -1,6 +1,7 @@
 package dev.scanpay.local;
 
 import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.codes.CodeTokens;
 import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.codes.EntryCode;
@@ -25,6 +26,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -68,7 +70,8 @@ final class LocalStack {
 
     static void serve(Args args) throws Exception {
         Path dir = Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath();
-        Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090), args.get("notify-url", null));
+        Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090), args.get("notify-url", null),
+                demoNotifyUrlPrefixes(args.get("notify-url", null), args.get("notify-urls", null)));
         // Micronaut's own shutdown hook closes the context; closing it here too deadlocks the two hooks
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.sweeper().shutdownNow();
@@ -80,14 +83,30 @@ final class LocalStack {
     }
 
     static Running start(Path dir, int port, int walletPort) throws IOException {
-        return start(dir, port, walletPort, null);
+        return start(dir, port, walletPort, null, List.of(DEFAULT_RECEIVER_PREFIX));
+    }
+
+    /** Where `./scanpay-local receiver` listens by default: the demo merchant may always be notified there. */
+    static final String DEFAULT_RECEIVER_PREFIX = "http://127.0.0.1:8070/";
+
+    /**
+     * The demo merchant's notify URL prefixes: --notify-urls as given, or the receiver's default address; and
+     * its default --notify-url, which must be inside its own list.
+     */
+    static List<String> demoNotifyUrlPrefixes(String notifyUrl, String notifyUrls) {
+        List<String> prefixes = new java.util.ArrayList<>(notifyUrls == null ? List.of(DEFAULT_RECEIVER_PREFIX) : RegisterClient.list(notifyUrls));
+        if (notifyUrl != null && !NotifyUrlPrefixes.of(prefixes).admits(notifyUrl)) {
+            prefixes.add(notifyUrl);
+        }
+        return prefixes;
     }
 
     /**
      * @param demoNotifyUrl the demo merchant's default notify URL (--notify-url): every payment of every
      *                      scenario it takes, entry-code page payments included, is notified there
      */
-    static Running start(Path dir, int port, int walletPort, String demoNotifyUrl) throws IOException {
+    static Running start(Path dir, int port, int walletPort, String demoNotifyUrl, List<String> demoNotifyUrlPrefixes)
+            throws IOException {
         Files.createDirectories(dir.resolve("dynamodb"));
         LocalFiles files = new LocalFiles(dir);
 
@@ -108,7 +127,8 @@ final class LocalStack {
 
         KeyPair demoKeys = files.keyPair("demo-merchant-key.json");
         new ClientStore(db, TABLE).put(new Client(DEMO_CLIENT_ID, "Demo Merchant", ClientKind.MERCHANT,
-                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), demoNotifyUrl, Instant.now()));
+                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), demoNotifyUrl,
+                NotifyUrlPrefixes.of(demoNotifyUrlPrefixes), Instant.now()));
         String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()
                 .put("clientId", DEMO_CLIENT_ID)

@@ -2,6 +2,7 @@ package dev.scanpay.local;
 
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
 import java.net.URI;
@@ -9,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,6 +28,11 @@ final class RegisterClient {
     private RegisterClient() {
     }
 
+    /** A comma-separated option as its non-empty entries. */
+    static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     static void run(Args args) throws Exception {
         LocalFiles files = new LocalFiles(Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath());
         if (!Files.exists(files.path("stack.json"))) {
@@ -37,8 +43,9 @@ final class RegisterClient {
         String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
         RsaKeys.publicKey(publicKey);
         ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
-        Set<String> merchantIds = Arrays.stream(args.get("merchant-ids", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> merchantIds = Set.copyOf(list(args.get("merchant-ids", "")));
+        // where this client's notifications may go; its default --notify-url must be inside them
+        NotifyUrlPrefixes notifyUrls = NotifyUrlPrefixes.of(list(args.get("notify-urls", "")));
         try (DynamoDbClient db = DynamoDbClient.builder()
                 .endpointOverride(URI.create((String) stack.get("dynamodbEndpoint")))
                 .region(Region.US_EAST_1)
@@ -46,11 +53,13 @@ final class RegisterClient {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             new ClientStore(db, (String) stack.get("table")).put(new Client(clientId, clientId, kind,
-                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, args.get("notify-url", null), Instant.now()));
+                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, args.get("notify-url", null), notifyUrls,
+                    Instant.now()));
         }
         String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");
         System.out.println("Registered " + kind + " " + clientId + " (keyVersion " + args.get("key-version", "1") + ")"
-                + (merchantIds.isEmpty() ? "" : " acting for " + merchantIds));
+                + (merchantIds.isEmpty() ? "" : " acting for " + merchantIds)
+                + (notifyUrls.isEmpty() ? ", no notify URLs of its own" : ", notified only under " + notifyUrls.urls()));
         System.out.println("Verify the gateway's answers with its public key:");
         System.out.println(gatewayPublicKey);
     }

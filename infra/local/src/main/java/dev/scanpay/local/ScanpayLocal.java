@@ -7,13 +7,15 @@ import java.util.Arrays;
  *
  * <pre>
  * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090] [--notify-url URL]
+ *                         [--notify-urls PREFIX1,PREFIX2]
  * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice] [--notify-url URL]
  *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
  * java -jar scanpay-local.jar order-code [--data-dir DIR] [--amount 880] [--currency JPY] [--notify-url URL]
  * java -jar scanpay-local.jar receiver [--port 8070] [--answer ok|down] [--data-dir DIR]
  * java -jar scanpay-local.jar scan --code CODE_VALUE [--customer alice] [--data-dir DIR]
  * java -jar scanpay-local.jar register-client --client-id ID --public-key-file FILE [--key-version 1]
- *                                             [--kind MERCHANT|ISV] [--merchant-ids M1,M2] [--notify-url URL] [--data-dir DIR]
+ *                                             [--kind MERCHANT|ISV] [--merchant-ids M1,M2] [--notify-urls PREFIX1,PREFIX2]
+ *                                             [--notify-url URL] [--data-dir DIR]
  * java -jar scanpay-local.jar keygen --out FILE
  * </pre>
  */

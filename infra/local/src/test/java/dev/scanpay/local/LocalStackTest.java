@@ -19,10 +19,13 @@ class LocalStackTest {
     @TempDir
     static Path dir;
     private LocalStack.Running stack;
+    /** Where the receiver of the notification test listens: the demo merchant's notify URL prefix. */
+    private int receiverPort;
 
     @BeforeAll
     void start() throws Exception {
-        stack = LocalStack.start(dir, freePort(), freePort());
+        receiverPort = freePort();
+        stack = LocalStack.start(dir, freePort(), freePort(), null, java.util.List.of("http://127.0.0.1:" + receiverPort + "/"));
     }
 
     @AfterAll
@@ -64,7 +67,7 @@ class LocalStackTest {
     void everyScenarioEndsFinalAndItsNotificationReachesTheReceiver() throws Exception {
         Map<String, Object> demo = new LocalFiles(dir).read(dir.resolve("demo-merchant.json"));
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        com.sun.net.httpserver.HttpServer receiver = NotificationReceiver.start(freePort(),
+        com.sun.net.httpserver.HttpServer receiver = NotificationReceiver.start(receiverPort,
                 dev.scanpay.core.signing.RsaKeys.publicKey((String) demo.get("gatewayPublicKey")), false,
                 new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.signing.RsaKeys;
@@ -23,6 +24,7 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class GatewayHarness implements AutoCloseable {
 
     public static final String GATEWAY_CLIENT_ID = "SCANPAY";
+    private static final String NOWHERE_PREFIX = "http://127.0.0.1:9/";
     public static final Duration WALLET_TIMEOUT = Duration.ofMillis(700);
 
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
@@ -52,6 +55,14 @@ public final class GatewayHarness implements AutoCloseable {
     public final APIGatewayV2HTTPEventFunction handler;
 
     public GatewayHarness() {
+        this(null);
+    }
+
+    /**
+     * @param gatewayDynamo what the gateway's own DynamoDB client is made of the real one (a
+     *                      {@link CountingDynamo}, say); null for the real one as it is
+     */
+    public GatewayHarness(java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
         ScanpayTable.ensure(dynamoClient, table);
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
                 .keyPair(walletKeys).build());
@@ -69,7 +80,7 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
-                .singletons(clock)
+                .singletons(gatewayDynamo == null ? new Object[] {clock} : new Object[] {clock, gatewayDynamo.apply(dynamo.client())})
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
@@ -105,12 +116,28 @@ public final class GatewayHarness implements AutoCloseable {
         }
     }
 
-    /** Registers a merchant (or ISV) client with a fresh key pair and returns a signer for it. */
+    /**
+     * Registers a merchant (or ISV) client with a fresh key pair and returns a signer for it. Its notify URL
+     * prefix is {@link PayBodies#NOWHERE}'s, the URL the pay bodies name.
+     */
     public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds) {
+        return merchant(clientId, kind, merchantIds, List.of(NOWHERE_PREFIX));
+    }
+
+    /** As {@link #merchant(String, ClientKind, Set)}, with these notify URL prefixes. */
+    public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds, List<String> notifyUrlPrefixes) {
         KeyPair keys = RsaKeys.generate();
         new ClientStore(dynamoClient, table).put(new Client(clientId, clientId + " Ltd", kind,
-                Map.of("1", RsaKeys.encode(keys.getPublic())), merchantIds, null, clock.instant()));
+                Map.of("1", RsaKeys.encode(keys.getPublic())), merchantIds, null, NotifyUrlPrefixes.of(notifyUrlPrefixes),
+                clock.instant()));
         return new SignedMerchant(this, clientId, "1", keys);
+    }
+
+    /** A merchant whose notifications may also go under these prefixes (a test's own receivers). */
+    public SignedMerchant merchant(String clientId, String... notifyUrlPrefixes) {
+        List<String> prefixes = new java.util.ArrayList<>(List.of(notifyUrlPrefixes));
+        prefixes.add(NOWHERE_PREFIX);
+        return merchant(clientId, ClientKind.MERCHANT, Set.of(), prefixes);
     }
 
     /** The simulator's wallet, its calls made by the test. */
@@ -132,9 +159,6 @@ public final class GatewayHarness implements AutoCloseable {
                 publicKeys, wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
     }
 
-    public SignedMerchant merchant(String clientId) {
-        return merchant(clientId, ClientKind.MERCHANT, Set.of());
-    }
 
     public APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, new TestLambdaContext());

@@ -13,6 +13,11 @@ public final class ErrorPage {
         return message(text, "not-found", text.notFound(), text.notFoundHint());
     }
 
+    /** The store has as many open payments as it may take at once: a moment later it will have room. */
+    public static String busy(PageText text) {
+        return message(text, "busy", text.storeBusy(), text.storeBusyHint());
+    }
+
     public static String failed(PageText text) {
         return message(text, "failed", text.somethingWentWrong(), text.tryAgain());
     }

@@ -83,6 +83,9 @@ public enum PageText {
 
     String notFound() { return say("This code is not valid", "此二维码无效"); }
     String notFoundHint() { return say("Check that you scanned the right code, or ask the cashier.", "请确认扫描的二维码是否正确，或咨询收银员。"); }
+    String storeBusy() { return say("The store is busy", "商家繁忙"); }
+    String storeBusyHint() { return say("Too many payments are open at this store right now. Please try again in a moment; you have not been charged.",
+            "该商家当前未完成的付款过多，请稍后重试。您尚未被扣款。"); }
     String somethingWentWrong() { return say("Something went wrong", "出错了"); }
     String tryAgain() { return say("Please try again in a moment.", "请稍后重试。"); }
 
@@ -101,6 +104,7 @@ public enum PageText {
             case FORM_ALREADY_USED -> say("This page was already used for a payment. Check the amount and tap Pay again.",
                     "此页面已用于一笔付款，请核对金额后再次点击支付。");
             case NO_WALLET -> say("Open this code in your wallet app to pay.", "请在钱包 App 中打开此二维码付款。");
+            case STORE_BUSY -> storeBusyHint();
             case UNKNOWN_CODE -> notFound();
         };
     }

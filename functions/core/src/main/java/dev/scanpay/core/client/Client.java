@@ -11,7 +11,9 @@ import java.util.Set;
  * @param merchantIds the referenceMerchantIds this client may act for. An ISV must list them; a merchant's
  *                    own client may leave it empty, which lets it use any referenceMerchantId of its own
  *                    (its payments are its own either way: tenancy is by clientId)
- * @param notifyUrl   default paymentNotifyUrl when a request carries none
+ * @param notifyUrl   default paymentNotifyUrl when a request carries none; must be inside {@code notifyUrlPrefixes}
+ * @param notifyUrlPrefixes where a request's own paymentNotifyUrl may point (see {@link NotifyUrlPrefixes}); none
+ *                    means a request may name no notify URL of its own
  */
 public record Client(
         String clientId,
@@ -20,7 +22,14 @@ public record Client(
         Map<String, String> publicKeys,
         Set<String> merchantIds,
         String notifyUrl,
+        NotifyUrlPrefixes notifyUrlPrefixes,
         Instant createdAt) {
+
+    /** A client that names no notify URL prefixes: requests may carry no notify URL of their own. */
+    public Client(String clientId, String name, ClientKind kind, Map<String, String> publicKeys, Set<String> merchantIds,
+                  String notifyUrl, Instant createdAt) {
+        this(clientId, name, kind, publicKeys, merchantIds, notifyUrl, NotifyUrlPrefixes.NONE, createdAt);
+    }
 
     public Client {
         if (!ClientIds.isWellFormed(clientId)) {
@@ -30,6 +39,11 @@ public record Client(
         merchantIds = Set.copyOf(merchantIds);
         if (kind == ClientKind.ISV && merchantIds.isEmpty()) {
             throw new IllegalArgumentException("an ISV acts only for the merchants it lists; give at least one merchant id");
+        }
+        notifyUrlPrefixes = notifyUrlPrefixes == null ? NotifyUrlPrefixes.NONE : notifyUrlPrefixes;
+        if (notifyUrl != null && !notifyUrlPrefixes.admits(notifyUrl)) {
+            throw new IllegalArgumentException("the default notify URL " + notifyUrl
+                    + " must be inside the client's notify URL prefixes " + notifyUrlPrefixes);
         }
     }
 

@@ -41,6 +41,14 @@ public final class CodePayments {
     }
 
     public PaymentStore.Creation create(NewCodePayment spec, String requestHash) {
+        return create(spec, requestHash, null, null);
+    }
+
+    /**
+     * As {@link #create(NewCodePayment, String)}, taking a place under a store's cap on open entry-code
+     * payments in the same transaction ({@link PaymentStore.StoreBusy} when there is none, and nothing written).
+     */
+    public PaymentStore.Creation create(NewCodePayment spec, String requestHash, String storeSlot, PaymentStore.SlotCap cap) {
         Instant now = clock.instant();
         String token = CodeTokens.next();
         Payment payment = Payment.builder()
@@ -60,9 +68,10 @@ public final class CodePayments {
                 .deadlineAt(spec.expiresAt())
                 .nextCheckAt(spec.expiresAt())
                 .codeToken(token)
+                .storeSlot(storeSlot)
                 .build();
         IssuedCode code = new IssuedCode(token, CodeKind.ORDER, urls.codeValue(token), spec.clientId(),
                 payment.paymentId(), spec.expiresAt());
-        return store.create(payment, requestHash, List.of(codes.item(code)));
+        return store.create(payment, requestHash, List.of(codes.item(code)), cap);
     }
 }

@@ -43,9 +43,26 @@ public final class EntryCodes {
     private final ClientDirectory clients;
     private final CodeUrls urls;
     private final Clock clock;
+    private final PaymentStore.SlotCap openPerStore;
+
+    /** The default cap on a store's open (unpaid) entry-code payments started from its page. */
+    public static final int DEFAULT_MAX_OPEN_PER_STORE = 20;
 
     public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
                       ClientDirectory clients, CodeUrls urls, Clock clock) {
+        this(entryStore, codeStore, payments, codePayments, clients, urls, clock, DEFAULT_MAX_OPEN_PER_STORE);
+    }
+
+    /**
+     * @param maxOpenPerStore how many payments started from one store's page may be open (CREATED or PROCESSING)
+     *                        at once; a page is public, so this bounds what strangers can make the store hold
+     */
+    public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
+                      ClientDirectory clients, CodeUrls urls, Clock clock, int maxOpenPerStore) {
+        if (maxOpenPerStore < 1) {
+            throw new IllegalArgumentException("a store's cap on open entry-code payments must be at least 1");
+        }
+        this.openPerStore = new PaymentStore.SlotCap(maxOpenPerStore);
         this.entryStore = entryStore;
         this.codeStore = codeStore;
         this.payments = payments;
@@ -73,6 +90,7 @@ public final class EntryCodes {
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
         String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
+        caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", notifyUrl);
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED, "client " + clientId + " may not act for merchant " + merchantId);
@@ -124,8 +142,11 @@ public final class EntryCodes {
                 : clients.find(code.clientId()).map(c -> c.client().notifyUrl()).orElse(null);
         var spec = new CodePayments.NewCodePayment(code.clientId(), paymentRequestId, Scenario.ENTRY_CODE, amount,
                 code.order(paymentRequestId), notifyUrl, null, wallet.walletId(), expiry);
-        PaymentStore.Creation creation = codePayments.create(spec, hash);
+        PaymentStore.Creation creation = codePayments.create(spec, hash, EntryCodeStore.slotOf(code), openPerStore);
         Payment payment;
+        if (creation instanceof PaymentStore.StoreBusy) {
+            throw EntryProblem.STORE_BUSY.refusal();
+        }
         if (creation instanceof PaymentStore.AlreadyRequested already) {
             if (!already.key().requestHash().equals(hash)) {
                 throw EntryProblem.FORM_ALREADY_USED.refusal();

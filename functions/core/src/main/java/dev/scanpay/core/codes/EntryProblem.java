@@ -13,7 +13,9 @@ public enum EntryProblem {
     /** The same page was submitted again with another amount: reload it to start a new payment. */
     FORM_ALREADY_USED,
     /** The page was not opened in a wallet that takes entry-code payments. */
-    NO_WALLET;
+    NO_WALLET,
+    /** The store has as many open payments from its page as it may: try again in a moment. Nothing was written. */
+    STORE_BUSY;
 
     /** Thrown to the page, which renders the problem instead of going on. */
     public static final class Refusal extends RuntimeException {

@@ -206,8 +206,9 @@ public class ScanpayFactory {
 
     @Singleton
     EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                          ClientDirectory clients, CodeUrls codeUrls, Clock clock) {
-        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, clock);
+                          ClientDirectory clients, CodeUrls codeUrls, Clock clock,
+                          @io.micronaut.context.annotation.Value("${scanpay.entry-codes.max-open-per-store:20}") int maxOpenPerStore) {
+        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, clock, maxOpenPerStore);
     }
 
     @Singleton

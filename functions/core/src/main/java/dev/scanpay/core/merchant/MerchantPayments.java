@@ -74,6 +74,8 @@ public final class MerchantPayments {
             throw new ProtocolException(ResultCode.ACCESS_DENIED,
                     "client " + clientId + " may not act for merchant " + request.order().referenceMerchantId());
         }
+        // before anything is read or written: a URL outside the client's own prefixes is refused outright
+        caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", request.notifyUrl());
         String hash = request.idempotencyHash();
         var earlier = store.findRequest(clientId, request.paymentRequestId());
         if (earlier.isPresent()) {

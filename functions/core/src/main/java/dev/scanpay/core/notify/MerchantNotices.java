@@ -5,13 +5,15 @@ import dev.scanpay.core.merchant.AmsPaymentView;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.payment.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Which changes of a payment the merchant must hear about, and the notification that says so: a payment
- * reaching SUCCESS or FAIL, or closed by the gateway at its deadline (F ORDER_IS_CLOSED). A cancel the
+ * reaching SUCCESS or FAIL, or closed by the gateway at its deadline (F ORDER_IS_CLOSED), except an
+ * entry-code payment no wallet ever took, which closes silently. A cancel the
  * merchant asked for is answered to the merchant directly, and a wallet's success after a cancel changes
  * nothing the merchant is told: so no SUCCESS ever goes out for a payment the gateway has closed.
  */
@@ -35,6 +37,11 @@ public final class MerchantNotices {
             return Optional.empty();
         }
         if (after.status() == PaymentStatus.CANCELLED && after.closedBy() != ClosedBy.TIMEOUT) {
+            return Optional.empty();
+        }
+        if (after.scenario() == Scenario.ENTRY_CODE && before.status() == PaymentStatus.CREATED) {
+            // no wallet ever took it: a stranger's submit of a public page, which the merchant asked nothing about;
+            // notifying it would let anyone fill the merchant's endpoint and the notification queue
             return Optional.empty();
         }
         String id = notificationId(after.paymentId());

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param codeToken       the token of the order code a merchant-presented payment is paid through
  * @param redirectUrl     where the customer's browser goes after paying an entry-code payment (the
  *                        merchant's paymentRedirectUrl); null means the gateway's own result page
+ * @param storeSlot       the store (its entry-code key) whose cap on open entry-code payments this payment
+ *                        holds a place in while CREATED or PROCESSING; null for payments under no cap
  */
 public record Payment(
         String paymentId,
@@ -48,7 +50,8 @@ public record Payment(
         long refundedMinor,
         long version,
         String codeToken,
-        String redirectUrl) {
+        String redirectUrl,
+        String storeSlot) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -58,6 +61,11 @@ public record Payment(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         cancelState = cancelState == null ? CancelState.NONE : cancelState;
+    }
+
+    /** Open and unpaid: what a store's cap on entry-code payments counts. */
+    public boolean isOpen() {
+        return status == PaymentStatus.CREATED || status == PaymentStatus.PROCESSING;
     }
 
     public boolean isDue(Instant now) {
@@ -103,6 +111,7 @@ public record Payment(
         private long version;
         private String codeToken;
         private String redirectUrl;
+        private String storeSlot;
 
         private Builder() {
         }
@@ -137,6 +146,7 @@ public record Payment(
             version = p.version;
             codeToken = p.codeToken;
             redirectUrl = p.redirectUrl;
+            storeSlot = p.storeSlot;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -167,13 +177,14 @@ public record Payment(
         public Builder version(long v) { version = v; return this; }
         public Builder codeToken(String v) { codeToken = v; return this; }
         public Builder redirectUrl(String v) { redirectUrl = v; return this; }
+        public Builder storeSlot(String v) { storeSlot = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
                     cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken,
-                    redirectUrl);
+                    redirectUrl, storeSlot);
         }
     }
 }

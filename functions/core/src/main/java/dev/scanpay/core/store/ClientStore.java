@@ -8,6 +8,7 @@ import static dev.scanpay.core.store.Attrs.time;
 
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public class ClientStore {
             item.put("merchantIds", AttributeValue.fromSs(client.merchantIds().stream().sorted().toList()));
         }
         putS(item, "notifyUrl", client.notifyUrl());
+        if (!client.notifyUrlPrefixes().isEmpty()) {
+            item.put("notifyUrlPrefixes", AttributeValue.fromL(client.notifyUrlPrefixes().urls().stream().map(Attrs::s).toList()));
+        }
         putTime(item, "createdAt", client.createdAt());
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
@@ -48,8 +52,14 @@ public class ClientStore {
         Map<String, String> keys = Attrs.stringMap(item, "publicKeys");
         AttributeValue merchants = item.get("merchantIds");
         Set<String> merchantIds = merchants == null ? Set.of() : Set.copyOf(merchants.ss());
+        String notifyUrl = str(item, "notifyUrl");
+        AttributeValue prefixes = item.get("notifyUrlPrefixes");
+        // a client registered before prefixes existed: its default URL, chosen by whoever registered it, is its only one
+        NotifyUrlPrefixes allowed = prefixes != null ? NotifyUrlPrefixes.of(prefixes.l().stream().map(AttributeValue::s).toList())
+                : notifyUrl != null ? NotifyUrlPrefixes.covering(notifyUrl) : NotifyUrlPrefixes.NONE;
         return Optional.of(new Client(str(item, "clientId"), str(item, "name"),
-                ClientKind.valueOf(str(item, "kind")), keys, merchantIds, str(item, "notifyUrl"), time(item, "createdAt")));
+                ClientKind.valueOf(str(item, "kind")), keys, merchantIds, notifyUrl, allowed,
+                time(item, "createdAt")));
     }
 
     private static Map<String, AttributeValue> key(String clientId) {

@@ -89,6 +89,15 @@ public class EntryCodeStore {
         return item;
     }
 
+    /**
+     * The store's key, which also carries its count of open entry-code payments: what a page payment's
+     * {@code storeSlot} names (see {@link PaymentStore#create(dev.scanpay.core.payment.Payment, String, java.util.List,
+     * PaymentStore.SlotCap)}).
+     */
+    public static String slotOf(EntryCode code) {
+        return storeKey(code.clientId(), code.referenceMerchantId(), code.referenceStoreId()).get(ScanpayTable.PK).s();
+    }
+
     private static Map<String, AttributeValue> storeKey(String clientId, String merchantId, String storeId) {
         // merchant and store ids are free text: encoded, so a '#' inside one cannot make two stores collide
         return Map.of(ScanpayTable.PK, s("ENTRY#" + clientId + "#" + encode(merchantId) + "#" + encode(storeId)),

@@ -85,6 +85,7 @@ final class PaymentItems {
         putN(item, "version", p.version());
         putS(item, "codeToken", p.codeToken());
         putS(item, "redirectUrl", p.redirectUrl());
+        putS(item, "storeSlot", p.storeSlot());
         return item;
     }
 
@@ -125,6 +126,7 @@ final class PaymentItems {
                 .version(num(item, "version"))
                 .codeToken(str(item, "codeToken"))
                 .redirectUrl(str(item, "redirectUrl"))
+                .storeSlot(str(item, "storeSlot"))
                 .build();
     }
 }

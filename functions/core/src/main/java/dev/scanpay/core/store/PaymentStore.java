@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Payments and their idempotency keys. Every change of a payment is one conditional write on its
@@ -37,6 +38,15 @@ public class PaymentStore {
      */
     public static final String CANCEL_PAID_CONDITION = TRANSITION_CONDITION + " AND #refunded = :noRefunds";
     static final String NEW_ITEM_CONDITION = "attribute_not_exists(pk)";
+    /**
+     * Taking a place under a store's cap on open entry-code payments, in the transaction that creates the
+     * payment: the count on the store's entry-code key goes up only while it is below the cap. Pinned by a test.
+     */
+    public static final String TAKE_SLOT_CONDITION = "attribute_exists(pk) AND (attribute_not_exists(#open) OR #open < :cap)";
+    static final String TAKE_SLOT_UPDATE = "SET #open = if_not_exists(#open, :zero) + :one";
+    /** Giving the place back, in the write that moves the payment out of CREATED or PROCESSING. */
+    static final String RELEASE_SLOT_UPDATE = "SET #open = if_not_exists(#open, :one) - :one";
+    static final String OPEN_COUNT = "openEntryPayments";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -50,7 +60,7 @@ public class PaymentStore {
     public record RequestKey(String clientId, String paymentRequestId, String paymentId, String requestHash) {
     }
 
-    public sealed interface Creation permits Created, AlreadyRequested {
+    public sealed interface Creation permits Created, AlreadyRequested, StoreBusy {
     }
 
     public record Created(Payment payment) implements Creation {
@@ -58,6 +68,14 @@ public class PaymentStore {
 
     /** The request id was used before: the caller answers from that payment, or refuses a mismatched repeat. */
     public record AlreadyRequested(RequestKey key) implements Creation {
+    }
+
+    /** The store already has as many open entry-code payments as its cap allows: nothing was written. */
+    public record StoreBusy() implements Creation {
+    }
+
+    /** A place under a store's cap: the store's entry-code key ({@code storeSlot} of the payment) and the cap. */
+    public record SlotCap(int cap) {
     }
 
     public sealed interface Transition permits Applied, Lost {
@@ -83,6 +101,40 @@ public class PaymentStore {
      * such as the payment's order code) in the same transaction.
      */
     public Creation create(Payment payment, String requestHash, List<Map<String, AttributeValue>> alsoNew) {
+        return create(payment, requestHash, alsoNew, null);
+    }
+
+    /**
+     * As {@link #create(Payment, String, List)}; when the payment has a {@code storeSlot}, it also takes a place
+     * under that store's cap in the same transaction, or writes nothing and answers {@link StoreBusy}. The count
+     * is exact under concurrency: each payment adds one when created and takes it back in the one write that
+     * moves it out of CREATED or PROCESSING ({@link #replace}), both conditional on the payment's own state.
+     */
+    public Creation create(Payment payment, String requestHash, List<Map<String, AttributeValue>> alsoNew, SlotCap cap) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return createOnce(payment, requestHash, alsoNew, cap);
+            } catch (SlotConflict conflict) {
+                // another payment of the same store took or gave back a place at the same moment: try again
+                if (attempt >= 8) {
+                    throw conflict.cause;
+                }
+                pause(5L << Math.min(attempt, 5));
+            }
+        }
+    }
+
+    private static final class SlotConflict extends RuntimeException {
+        private final TransactionCanceledException cause;
+
+        SlotConflict(TransactionCanceledException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private Creation createOnce(Payment payment, String requestHash, List<Map<String, AttributeValue>> alsoNew, SlotCap cap) {
+        boolean slotted = cap != null && payment.storeSlot() != null;
         Map<String, AttributeValue> requestItem = new HashMap<>(requestKey(payment.clientId(), payment.paymentRequestId()));
         requestItem.put("paymentId", s(payment.paymentId()));
         requestItem.put("requestHash", s(requestHash));
@@ -102,11 +154,32 @@ public class PaymentStore {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());
         }
+        if (slotted) {
+            // last, so its cancellation reason is the last one
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(slotKey(payment.storeSlot()))
+                    .updateExpression(TAKE_SLOT_UPDATE)
+                    .conditionExpression(TAKE_SLOT_CONDITION)
+                    .expressionAttributeNames(Map.of("#open", OPEN_COUNT))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":cap", n(cap.cap())))
+                    .build()).build());
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return new Created(asStored(payment));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
+            if (slotted && reasons.size() == writes.size()) {
+                boolean keyUsed = "ConditionalCheckFailed".equals(reasons.get(1).code());
+                String slotReason = reasons.get(reasons.size() - 1).code();
+                if (!keyUsed && "ConditionalCheckFailed".equals(slotReason)) {
+                    return new StoreBusy();
+                }
+                if (!keyUsed && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+                        && findRequest(payment.clientId(), payment.paymentRequestId()).isEmpty()) {
+                    throw new SlotConflict(e);
+                }
+            }
             if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
                 // a concurrent creation of the same request is in flight: whoever wins, the key will exist
                 return awaitRequest(payment, e);
@@ -174,8 +247,22 @@ public class PaymentStore {
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-        if (!alsoNew.isEmpty()) {
-            return replaceWith(expected, written, put, alsoNew);
+        List<TransactWriteItem> also = new ArrayList<>();
+        for (Map<String, AttributeValue> item : alsoNew) {
+            also.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        }
+        if (expected.storeSlot() != null && expected.isOpen() && !next.isOpen()) {
+            // the place under the store's cap is given back by the same write that closes or settles the payment
+            also.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(slotKey(expected.storeSlot()))
+                    .updateExpression(RELEASE_SLOT_UPDATE)
+                    .expressionAttributeNames(Map.of("#open", OPEN_COUNT))
+                    .expressionAttributeValues(Map.of(":one", n(1)))
+                    .build()).build());
+        }
+        if (!also.isEmpty()) {
+            return replaceWith(expected, written, put, also);
         }
         try {
             dynamo.putItem(PutItemRequest.builder()
@@ -195,13 +282,10 @@ public class PaymentStore {
         }
     }
 
-    private Transition replaceWith(Payment expected, Payment written, Put paymentPut, List<Map<String, AttributeValue>> alsoNew) {
+    private Transition replaceWith(Payment expected, Payment written, Put paymentPut, List<TransactWriteItem> also) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(paymentPut).build());
-        for (Map<String, AttributeValue> item : alsoNew) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());
-        }
+        writes.addAll(also);
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return new Applied(asStored(written));
@@ -257,6 +341,25 @@ public class PaymentStore {
             }
         }
         throw conflict;
+    }
+
+    /** The open entry-code payments a store holds now (0 when it never had one). */
+    public int openPaymentsOf(String storeSlot) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(slotKey(storeSlot)).consistentRead(true)).item();
+        return item == null || !item.containsKey(OPEN_COUNT) ? 0 : Integer.parseInt(item.get(OPEN_COUNT).n());
+    }
+
+    private static Map<String, AttributeValue> slotKey(String storeSlot) {
+        return Map.of(ScanpayTable.PK, s(storeSlot), ScanpayTable.SK, s("ENTRY"));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** What a read would return: times at millisecond precision, as stored. */

@@ -38,6 +38,13 @@ public class WalletStore {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
+    /** One wallet by id: a single GetItem, so an unknown Client-Id on the wallet API costs no more than that. */
+    public java.util.Optional<Wallet> get(String walletId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(ScanpayTable.PK, s(PARTITION), ScanpayTable.SK, s(walletId)))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(wallet(item));
+    }
+
     public List<Wallet> all() {
         return dynamo.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("#pk = :pk")

@@ -44,16 +44,22 @@ public final class WalletDirectory {
         return current().stream().filter(Wallet::takesEntryCodes).toList();
     }
 
+    /**
+     * From the loaded list while it is fresh; otherwise, or when the list does not have it, one GetItem. Never
+     * a reload of the whole registry: the wallet API calls this with whatever Client-Id a stranger sends.
+     */
     public Optional<Wallet> byId(String walletId) {
         if (walletId == null) {
             return Optional.empty();
         }
-        Optional<Wallet> cached = current().stream().filter(w -> w.walletId().equals(walletId)).findFirst();
-        if (cached.isPresent()) {
-            return cached;
+        List<Wallet> loaded = wallets;
+        if (loaded != null && fresh()) {
+            Optional<Wallet> cached = loaded.stream().filter(w -> w.walletId().equals(walletId)).findFirst();
+            if (cached.isPresent()) {
+                return cached;
+            }
         }
-        refresh();
-        return current().stream().filter(w -> w.walletId().equals(walletId)).findFirst();
+        return store.get(walletId);
     }
 
     public void refresh() {
@@ -62,10 +68,15 @@ public final class WalletDirectory {
     }
 
     private List<Wallet> current() {
-        if (wallets == null || clock.instant().isAfter(loadedAt.plus(TTL)) || clock.instant().isBefore(loadedAt)) {
+        if (wallets == null || !fresh()) {
             refresh();
         }
         return wallets;
+    }
+
+    private boolean fresh() {
+        Instant now = clock.instant();
+        return !now.isAfter(loadedAt.plus(TTL)) && !now.isBefore(loadedAt);
     }
 
     private record Match(Wallet wallet, int length) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.testing.DynamoTables;
 import dev.scanpay.core.testing.TestKeys;
@@ -27,6 +28,7 @@ class ClientAndWalletStoreDynamoTest {
     private static final Instant REGISTERED = Instant.parse("2026-11-23T02:00:00.123Z");
     private static final String OTHER_KEY = RsaKeys.encode(RsaKeys.generate().getPublic());
 
+    private String tableName;
     private ClientStore clients;
     private WalletStore wallets;
     private PaymentStore payments;
@@ -44,6 +46,7 @@ class ClientAndWalletStoreDynamoTest {
     @BeforeEach
     void freshTable() {
         String table = DynamoTables.fresh(client);
+        tableName = table;
         clients = new ClientStore(client, table);
         wallets = new WalletStore(client, table);
         payments = new PaymentStore(client, table);
@@ -56,11 +59,26 @@ class ClientAndWalletStoreDynamoTest {
         Client isv = new Client("SANDBOX_5YEXAMPLE0000124", "Example POS ISV", ClientKind.ISV,
                 Map.of("1", TestKeys.PUBLIC_X509_BASE64, "2", OTHER_KEY),
                 Set.of("seller231117459", "seller231117460"),
-                "https://isv.example/alipay/notify", REGISTERED);
+                "https://isv.example/alipay/notify",
+                NotifyUrlPrefixes.of(List.of("https://isv.example/alipay/", "https://backup.isv.example:8443/hooks")), REGISTERED);
 
         clients.put(isv);
 
         assertThat(clients.get(isv.clientId())).contains(isv);
+    }
+
+    @Test
+    void aClientStoredBeforePrefixesExistedMayStillUseItsDefaultUrlAndNothingElse() {
+        clients.put(new Client("OLD", "Cafe", ClientKind.MERCHANT, Map.of("1", TestKeys.PUBLIC_X509_BASE64), Set.of(),
+                "https://cafe.example/notify", NotifyUrlPrefixes.of(List.of("https://cafe.example/notify")), REGISTERED));
+        client.updateItem(b -> b.tableName(tableName).key(Map.of(ScanpayTable.PK, Attrs.s("CLIENT#OLD"), ScanpayTable.SK, Attrs.s("CLIENT")))
+                .updateExpression("REMOVE notifyUrlPrefixes"));
+
+        NotifyUrlPrefixes read = clients.get("OLD").orElseThrow().notifyUrlPrefixes();
+
+        assertThat(read.admits("https://cafe.example/notify")).isTrue();
+        assertThat(read.admits("https://cafe.example/notify/other")).isTrue();
+        assertThat(read.admits("https://cafe.example/admin")).isFalse();
     }
 
     @Test

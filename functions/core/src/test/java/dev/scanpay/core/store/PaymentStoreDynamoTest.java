@@ -106,6 +106,7 @@ class PaymentStoreDynamoTest {
                 .version(0)
                 .codeToken("rE49jQ_llBbmfuNZBBfywwv9rRIaaaa".substring(0, 27))
                 .redirectUrl("https://shop.example/thanks?order=1")
+                .storeSlot("ENTRY#C1#M-1#S-1")
                 .build();
     }
 
