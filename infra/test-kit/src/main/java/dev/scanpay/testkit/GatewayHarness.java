@@ -45,6 +45,8 @@ public final class GatewayHarness implements AutoCloseable {
     public final String table = "scanpay-" + UUID.randomUUID();
     public final EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
     public final DynamoDbClient dynamoClient = dynamo.client();
+    /** The functions' DynamoDB client: every call recorded, and checked against each function's policy on close. */
+    public final DynamoCalls dynamoCalls = DynamoCalls.recording(dynamo.client());
     public final WalletSimulator wallet;
     public final ApplicationContext context;
     /** Where {@link #startNetty} serves; chosen up front because the gateway tells wallets its public URL. */
@@ -69,7 +71,7 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
-                .singletons(clock)
+                .singletons(clock, dynamoCalls.client())
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
@@ -159,5 +161,6 @@ public final class GatewayHarness implements AutoCloseable {
         wallet.close();
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 }

@@ -18,6 +18,7 @@ import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
+import dev.scanpay.testkit.DynamoCalls;
 import dev.scanpay.testkit.FunctionClasspath;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -53,6 +54,8 @@ public final class CodesHarness implements AutoCloseable {
     public final EntryCodeStore entryCodes;
     public final PaymentStore payments;
     public final WalletStore wallets;
+    /** The function's DynamoDB client: every call recorded, and checked against its policy on close. */
+    public final DynamoCalls dynamoCalls;
     public final ApplicationContext context;
     public final APIGatewayV2HTTPEventFunction handler;
 
@@ -64,10 +67,11 @@ public final class CodesHarness implements AutoCloseable {
         entryCodes = new EntryCodeStore(dynamoClient, table);
         payments = new PaymentStore(dynamoClient, table);
         wallets = new WalletStore(dynamoClient, table);
+        dynamoCalls = DynamoCalls.recording(dynamo.client());
         // the codes function's own classpath: no merchant API (which these tests also serve elsewhere)
         context = ApplicationContext.builder().classLoader(FunctionClasspath.of("codes"))
                 .properties(properties(dynamo.endpoint()))
-                .singletons(clock)
+                .singletons(clock, dynamoCalls.client())
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
@@ -217,5 +221,6 @@ public final class CodesHarness implements AutoCloseable {
         handler.close();
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 }
