@@ -9,6 +9,7 @@ import dev.scanpay.core.codes.CodeTokens;
 import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.signing.RsaKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -44,6 +45,8 @@ class LocalStackServingTest {
         Map<String, Object> properties = new HashMap<>(codes.properties(EmbeddedDynamo.shared().endpoint()));
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", -1);
+        // the merchant API signs its answers; the codes function alone needs no key
+        properties.put("scanpay.gateway.key.private-key", RsaKeys.encode(RsaKeys.generate().getPrivate()));
         netty = ApplicationContext.builder().properties(properties).singletons(codes.clock).start();
         EmbeddedServer server = netty.getBean(EmbeddedServer.class);
         server.start();

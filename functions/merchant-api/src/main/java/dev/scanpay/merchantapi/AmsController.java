@@ -3,6 +3,7 @@ package dev.scanpay.merchantapi;
 import dev.scanpay.core.merchant.AmsGateway;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +22,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * The AMS merchant API: pay, inquiryPayment, cancel (and what later modules register). Only adapts HTTP;
  * the dispatcher in core authenticates, validates and answers. The body is taken as raw bytes because the
  * signature covers the exact bytes received.
+ *
+ * <p>Eager ({@code @Context}): the merchant API's gateway (its operations, stores, wallet client and
+ * the gateway key) is built when the function initialises (in the SnapStart snapshot), not on the first
+ * request. Core's beans are lazy, so this function builds only
+ * what this controller reaches.
  */
+@Context
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AmsController {

@@ -15,6 +15,7 @@ import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
 import dev.scanpay.testing.TestLambdaContext;
 import dev.scanpay.testkit.MerchantReceiver;
+import dev.scanpay.testkit.DynamoCalls;
 import io.micronaut.context.ApplicationContext;
 import java.security.KeyPair;
 import java.util.List;
@@ -33,6 +34,8 @@ class NotifierHandlerTest {
     private static final String TABLE = "scanpay-" + UUID.randomUUID();
     private static DynamoDbClient db;
     private static ApplicationContext context;
+    /** The function's DynamoDB client: every call recorded, and checked against its policy at the end. */
+    private static DynamoCalls dynamoCalls;
     private static NotifierHandler handler;
     private static MerchantReceiver receiver;
 
@@ -41,12 +44,13 @@ class NotifierHandlerTest {
         EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
         db = dynamo.client();
         ScanpayTable.ensure(db, TABLE);
+        dynamoCalls = DynamoCalls.recording(dynamo.client());
         context = ApplicationContext.builder()
                 .properties(Map.of(
                         "scanpay.table", TABLE,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),
                         "scanpay.gateway.key.private-key", RsaKeys.encode(GATEWAY_KEYS.getPrivate())))
-                .singletons(CLOCK)
+                .singletons(CLOCK, dynamoCalls.client())
                 .start();
         handler = new NotifierHandler(context);
         receiver = new MerchantReceiver(CLOCK, GATEWAY_KEYS.getPublic());
@@ -57,6 +61,7 @@ class NotifierHandlerTest {
         receiver.close();
         handler.close();
         db.deleteTable(b -> b.tableName(TABLE));
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 
     private MerchantNotification stored(String id) {

@@ -23,6 +23,7 @@ import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.SimulatorConfig;
 import dev.scanpay.simulator.WalletSimulator;
 import dev.scanpay.testing.MutableClock;
+import dev.scanpay.testkit.DynamoCalls;
 import io.micronaut.context.ApplicationContext;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -46,6 +47,8 @@ class StatusSweeperHandlerTest {
     private static DynamoDbClient db;
     private static WalletSimulator wallet;
     private static ApplicationContext context;
+    /** The function's DynamoDB client: every call recorded, and checked against its policy at the end. */
+    private static DynamoCalls dynamoCalls;
     private static StatusSweeperHandler handler;
 
     @BeforeAll
@@ -58,6 +61,7 @@ class StatusSweeperHandlerTest {
         wallet.trustGateway("SCANPAY", gatewayKeys.getPublic());
         new WalletStore(db, "scanpay").put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
+        dynamoCalls = DynamoCalls.recording(dynamo.client());
         context = ApplicationContext.builder()
                 .properties(Map.of(
                         "scanpay.table", "scanpay",
@@ -67,7 +71,7 @@ class StatusSweeperHandlerTest {
                         "scanpay.wallet.timeout.cancel", "700ms",
                         // a run waits (in real time) for what comes due within its budget; keep that short here
                         "scanpay.sweeper.budget", "3s"))
-                .singletons(CLOCK)
+                .singletons(CLOCK, dynamoCalls.client())
                 .start();
         handler = new StatusSweeperHandler(context);
     }
@@ -78,6 +82,7 @@ class StatusSweeperHandlerTest {
         wallet.close();
         db.close();
         dynamo.close();
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 
     @Test

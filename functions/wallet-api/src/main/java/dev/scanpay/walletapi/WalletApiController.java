@@ -3,6 +3,7 @@ package dev.scanpay.walletapi;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.intake.WalletApi;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  *
  * <p>Its error handlers are local to this controller: the local stack serves it beside the merchant API,
  * whose global handlers answer everything else.
+ *
+ * <p>Eager ({@code @Context}): the wallet API (its intake, stores and the gateway key) is built when the
+ * function initialises (in the SnapStart snapshot), not on the first request. Core's beans are lazy, so this function builds only
+ * what this controller reaches.
  */
+@Context
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WalletApiController {

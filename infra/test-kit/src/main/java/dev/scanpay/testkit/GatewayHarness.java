@@ -48,6 +48,8 @@ public final class GatewayHarness implements AutoCloseable {
     public final String table = "scanpay-" + UUID.randomUUID();
     public final EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
     public final DynamoDbClient dynamoClient = dynamo.client();
+    /** The functions' DynamoDB client: every call recorded, and checked against each function's policy on close. */
+    public final DynamoCalls dynamoCalls = DynamoCalls.recording(dynamo.client());
     public final WalletSimulator wallet;
     public final ApplicationContext context;
     /** Where {@link #startNetty} serves; chosen up front because the gateway tells wallets its public URL. */
@@ -80,7 +82,7 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
-                .singletons(gatewayDynamo == null ? new Object[] {clock} : new Object[] {clock, gatewayDynamo.apply(dynamo.client())})
+                .singletons(clock, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client()))
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
@@ -197,5 +199,6 @@ public final class GatewayHarness implements AutoCloseable {
         wallet.close();
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 }

@@ -18,6 +18,8 @@ import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
+import dev.scanpay.testkit.DynamoCalls;
+import dev.scanpay.testkit.FunctionClasspath;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.net.URLEncoder;
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The codes function as Lambda runs it: the real handler class with its own application context over
- * DynamoDB Local in this JVM (a fresh table per harness), time a {@link MutableClock}.
+ * DynamoDB Local in this JVM (a fresh table per harness), time a {@link MutableClock}. No gateway key is
+ * configured: the function signs nothing, so it must never need one (as in AWS, where it may not read it).
  */
 public final class CodesHarness implements AutoCloseable {
 
@@ -51,6 +54,8 @@ public final class CodesHarness implements AutoCloseable {
     public final EntryCodeStore entryCodes;
     public final PaymentStore payments;
     public final WalletStore wallets;
+    /** The function's DynamoDB client: every call recorded, and checked against its policy on close. */
+    public final DynamoCalls dynamoCalls;
     public final ApplicationContext context;
     public final APIGatewayV2HTTPEventFunction handler;
 
@@ -62,9 +67,11 @@ public final class CodesHarness implements AutoCloseable {
         entryCodes = new EntryCodeStore(dynamoClient, table);
         payments = new PaymentStore(dynamoClient, table);
         wallets = new WalletStore(dynamoClient, table);
-        context = ApplicationContext.builder()
+        dynamoCalls = DynamoCalls.recording(dynamo.client());
+        // the codes function's own classpath: no merchant API (which these tests also serve elsewhere)
+        context = ApplicationContext.builder().classLoader(FunctionClasspath.of("codes"))
                 .properties(properties(dynamo.endpoint()))
-                .singletons(clock)
+                .singletons(clock, dynamoCalls.client())
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }
@@ -74,7 +81,6 @@ public final class CodesHarness implements AutoCloseable {
         properties.put("scanpay.table", table);
         properties.put("scanpay.dynamodb.endpoint", dynamoEndpoint);
         properties.put("scanpay.gateway.public-url", PUBLIC_URL);
-        properties.put("scanpay.gateway.key.private-key", RsaKeys.encode(RsaKeys.generate().getPrivate()));
         return properties;
     }
 
@@ -220,5 +226,6 @@ public final class CodesHarness implements AutoCloseable {
         handler.close();
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
+        dynamoCalls.reportAndAssertWithinPolicies();
     }
 }

@@ -1,0 +1,47 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.json.Json;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * What every function uses: the clock, JSON and the DynamoDB client.
+ *
+ * <p>The gateway's beans are split by concern over a few small factories (this one, {@link StoreFactory},
+ * {@link GatewayKeyFactory}, {@link NotificationFactory}, {@link WalletSideFactory}, {@link CodeFactory},
+ * {@link MerchantSideFactory}, {@link WalletIntakeFactory}). Every bean is a lazy singleton: a function
+ * builds only what its own entry point (its controller or handler, eager in its own module) reaches, so
+ * a function that never signs never loads the gateway key. Tests and the local stack replace the Clock
+ * (and, to record calls, the DynamoDB client) by registering their own.
+ */
+@Factory
+public class BasicsFactory {
+
+    @Singleton
+    @Secondary
+    Clock systemClock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Json json(JsonMapper mapper) {
+        return new Json(mapper);
+    }
+
+    @Singleton
+    @Secondary
+    DynamoDbClient dynamoDbClient(GatewayConfig config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (config.dynamoEndpoint() != null) {
+            builder.endpointOverride(URI.create(config.dynamoEndpoint()));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.codes.CodePayments;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.core.store.EntryCodeStore;
+import dev.scanpay.core.store.PaymentStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Order and entry codes: issuing them and starting entry-code payments. Nothing here signs. */
+@Factory
+public class CodeFactory {
+
+    @Singleton
+    CodeUrls codeUrls(GatewayConfig config) {
+        return new CodeUrls(config.publicUrl());
+    }
+
+    @Singleton
+    CodePayments codePayments(PaymentStore store, CodeStore codeStore, CodeUrls codeUrls, Clock clock) {
+        return new CodePayments(store, codeStore, codeUrls, clock);
+    }
+
+    @Singleton
+    EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
+                          ClientDirectory clients, CodeUrls codeUrls, Clock clock,
+                          @io.micronaut.context.annotation.Value("${scanpay.entry-codes.max-open-per-store:20}") int maxOpenPerStore) {
+        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, clock, maxOpenPerStore);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.codes.CodePayments;
+import dev.scanpay.core.codes.CodeUrls;
+import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.RefundLifecycle;
+import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.merchant.MerchantAuthenticator;
+import dev.scanpay.core.merchant.MerchantPayments;
+import dev.scanpay.core.merchant.MerchantRefunds;
+import dev.scanpay.core.notify.MerchantNotifications;
+import dev.scanpay.core.refund.RefundLookup;
+import dev.scanpay.core.refund.RefundRequest;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.wallet.WalletDirectory;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The AMS merchant API: its operations and the signed dispatcher serving them. Built where the merchant
+ * API's controller is (that controller is eager, so this is built at init, key included).
+ */
+@Factory
+public class MerchantSideFactory {
+
+    @Singleton
+    MerchantRefunds merchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle,
+                                    RefundFollowUp followUp, WalletDirectory wallets, WalletClient walletClient,
+                                    WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new MerchantRefunds(refunds, payments, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    MerchantPayments merchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
+                                      WalletDirectory wallets, WalletClient walletClient,
+                                      WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
+                                      Clock clock) {
+        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
+    }
+
+    @Singleton
+    MerchantAuthenticator merchantAuthenticator(ClientDirectory clients, Clock clock) {
+        return new MerchantAuthenticator(clients, clock);
+    }
+
+    @Singleton
+    AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
+                          EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
+                          Clock clock) {
+        AmsGateway gateway = new AmsGateway(authenticator, payments, json, signer, clock);
+        gateway.register("refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));
+        gateway.register("inquiryRefund", (client, body) -> refunds.inquire(client, RefundLookup.parse(body)));
+        gateway.register("codes", "registerEntryCode", entryCodes::register);
+        gateway.register("notifications", "resend", notifications::resend);
+        gateway.register("notifications", "listUndelivered", notifications::listUndelivered);
+        return gateway;
+    }
+}

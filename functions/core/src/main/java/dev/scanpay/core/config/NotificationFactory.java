@@ -1,0 +1,52 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.notify.MerchantNotices;
+import dev.scanpay.core.notify.MerchantNotifications;
+import dev.scanpay.core.notify.NotificationDelivery;
+import dev.scanpay.core.notify.NotificationSender;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.PaymentStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Payment state changes with the notifications they owe (written in the same transaction), and the
+ * delivery of those notifications to merchants (which signs, so needs the gateway key).
+ */
+@Factory
+public class NotificationFactory {
+
+    @Singleton
+    MerchantNotices merchantNotices(Json json, Clock clock) {
+        return new MerchantNotices(json, clock);
+    }
+
+    @Singleton
+    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications) {
+        return new PaymentLifecycle(store, notices, notifications);
+    }
+
+    @Singleton
+    NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
+                                              Clock clock) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        Duration timeout = Duration.ofSeconds(5);
+        return new NotificationDelivery(store, payments, new NotificationSender(http, signer, json, clock, timeout), clock,
+                timeout.plusSeconds(10));
+    }
+
+    @Singleton
+    MerchantNotifications merchantNotifications(NotificationStore notifications, PaymentStore payments,
+                                                NotificationDelivery delivery) {
+        return new MerchantNotifications(notifications, payments, delivery);
+    }
+}

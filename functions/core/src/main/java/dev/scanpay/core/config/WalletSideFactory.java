@@ -1,0 +1,70 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.intake.WalletIntake;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.lifecycle.PaymentFollowUp;
+import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.lifecycle.RefundFollowUp;
+import dev.scanpay.core.lifecycle.RefundLifecycle;
+import dev.scanpay.core.lifecycle.Sweeper;
+import dev.scanpay.core.notify.NotificationDelivery;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
+import dev.scanpay.core.wallet.WalletCall;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.wallet.WalletDirectory;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The gateway calling wallets (signed, so it needs the gateway key), the follow-up of payments and refunds
+ * whose wallet answer is outstanding, and the sweeper's run over everything due.
+ */
+@Factory
+public class WalletSideFactory {
+
+    @Singleton
+    WalletClient.WalletTimeouts walletTimeouts(GatewayConfig config) {
+        return new WalletClient.WalletTimeouts(config.payTimeout(), config.inquiryTimeout(), config.cancelTimeout());
+    }
+
+    @Singleton
+    WalletClient walletClient(Json json, MessageSigner signer, Clock clock, WalletClient.WalletTimeouts timeouts,
+                              GatewayConfig config) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
+                config.publicUrl() + WalletIntake.NOTIFY_PATH);
+    }
+
+    @Singleton
+    PaymentFollowUp paymentFollowUp(PaymentStore store, PaymentLifecycle lifecycle, WalletDirectory wallets,
+                                    WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new PaymentFollowUp(store, lifecycle, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    RefundLifecycle refundLifecycle(RefundStore store) {
+        return new RefundLifecycle(store);
+    }
+
+    @Singleton
+    RefundFollowUp refundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments,
+                                  WalletDirectory wallets, WalletClient walletClient,
+                                  WalletClient.WalletTimeouts timeouts, Clock clock) {
+        return new RefundFollowUp(store, lifecycle, payments, wallets, walletClient, timeouts, clock);
+    }
+
+    @Singleton
+    Sweeper sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
+                    PaymentStore payments, NotificationStore notifications, Clock clock) {
+        return new Sweeper(followUp, refundFollowUp, delivery, payments, notifications, clock);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.scanpay.merchantapi;
+
+import static dev.scanpay.testkit.FunctionBeans.built;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.intake.WalletApi;
+import dev.scanpay.core.lifecycle.Sweeper;
+import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.testkit.FunctionBeans;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.Test;
+
+/** The merchant API builds its gateway at init (key, wallet client) and nothing of the other functions. */
+class MerchantApiBeansTest {
+
+    @Test
+    void initialisationBuildsTheMerchantSideOnly() {
+        try (ApplicationContext context = FunctionBeans.start("merchant-api");
+             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(context)) {
+            assertThat(built(context, AmsController.class)).isTrue();
+            assertThat(built(context, AmsGateway.class)).isTrue();
+            assertThat(built(context, MessageSigner.class)).isTrue();
+            assertThat(built(context, WalletClient.class)).isTrue();
+            assertThat(built(context, WalletApi.class)).as("the wallet API's dispatcher").isFalse();
+            assertThat(built(context, Sweeper.class)).as("the sweeper").isFalse();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.scanpay.notifier;
+
+import static dev.scanpay.testkit.FunctionBeans.built;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.intake.WalletApi;
+import dev.scanpay.core.lifecycle.Sweeper;
+import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.notify.NotificationDelivery;
+import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.testkit.FunctionBeans;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+/** The notifier builds the notification sender (and the key it signs with), and never calls a wallet. */
+class NotifierBeansTest {
+
+    @Test
+    void initialisationBuildsTheNotificationSenderOnly() {
+        try (ApplicationContext context = FunctionBeans.start("notifier");
+             NotifierHandler handler = new NotifierHandler(context)) {
+            assertThat(built(context, NotificationDelivery.class)).isTrue();
+            assertThat(built(context, MessageSigner.class)).isTrue();
+            assertThat(built(context, WalletClient.class)).as("calls to wallets").isFalse();
+            assertThat(built(context, Sweeper.class)).as("the sweeper").isFalse();
+            assertThat(built(context, AmsGateway.class)).as("the merchant API's gateway").isFalse();
+            assertThat(built(context, WalletApi.class)).as("the wallet API's dispatcher").isFalse();
+        }
+    }
+}
