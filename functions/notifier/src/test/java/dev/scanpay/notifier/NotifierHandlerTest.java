@@ -42,6 +42,7 @@ class NotifierHandlerTest {
         db = dynamo.client();
         ScanpayTable.ensure(db, TABLE);
         context = ApplicationContext.builder()
+                .properties(Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false))
                 .properties(Map.of(
                         "scanpay.table", TABLE,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

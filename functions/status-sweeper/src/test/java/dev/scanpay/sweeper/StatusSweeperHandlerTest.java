@@ -59,6 +59,7 @@ class StatusSweeperHandlerTest {
         new WalletStore(db, "scanpay").put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
         context = ApplicationContext.builder()
+                .properties(Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false))
                 .properties(Map.of(
                         "scanpay.table", "scanpay",
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

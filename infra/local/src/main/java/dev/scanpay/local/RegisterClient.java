@@ -37,6 +37,13 @@ final class RegisterClient {
         String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
         RsaKeys.publicKey(publicKey);
         ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
+        String notifyUrl = args.get("notify-url", null);
+        if (notifyUrl != null) {
+            // the rules the gateway sends by, here the local stack's (loopback and plain http allowed)
+            LocalStack.LOCAL_DESTINATIONS.refusalOf(notifyUrl).ifPresent(problem -> {
+                throw new IllegalArgumentException("--notify-url " + problem);
+            });
+        }
         Set<String> merchantIds = Arrays.stream(args.get("merchant-ids", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         try (DynamoDbClient db = DynamoDbClient.builder()
@@ -46,7 +53,7 @@ final class RegisterClient {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             new ClientStore(db, (String) stack.get("table")).put(new Client(clientId, clientId, kind,
-                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, args.get("notify-url", null), Instant.now()));
+                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, notifyUrl, Instant.now()));
         }
         String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");
         System.out.println("Registered " + kind + " " + clientId + " (keyVersion " + args.get("key-version", "1") + ")"

@@ -59,6 +59,8 @@ public final class GatewayHarness implements AutoCloseable {
         new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
         context = ApplicationContext.builder()
+                // the simulator and the merchants' receivers are on loopback, over plain http
+                .properties(Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false))
                 .properties(Map.of(
                         "scanpay.table", table,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

@@ -74,6 +74,8 @@ public final class CodesHarness implements AutoCloseable {
         properties.put("scanpay.table", table);
         properties.put("scanpay.dynamodb.endpoint", dynamoEndpoint);
         properties.put("scanpay.gateway.public-url", PUBLIC_URL);
+        properties.put("scanpay.outbound.allow-loopback", true);
+        properties.put("scanpay.outbound.require-https", false);
         properties.put("scanpay.gateway.key.private-key", RsaKeys.encode(RsaKeys.generate().getPrivate()));
         return properties;
     }

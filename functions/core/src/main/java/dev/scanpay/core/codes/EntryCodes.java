@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
+import dev.scanpay.core.outbound.DestinationRules;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,10 +43,12 @@ public final class EntryCodes {
     private final CodePayments codePayments;
     private final ClientDirectory clients;
     private final CodeUrls urls;
+    private final DestinationRules destinations;
     private final Clock clock;
 
     public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                      ClientDirectory clients, CodeUrls urls, Clock clock) {
+                      ClientDirectory clients, CodeUrls urls, DestinationRules destinations, Clock clock) {
+        this.destinations = destinations;
         this.entryStore = entryStore;
         this.codeStore = codeStore;
         this.payments = payments;
@@ -73,6 +76,9 @@ public final class EntryCodes {
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
         String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
+        if (notifyUrl != null) {
+            destinations.requireAllowed("paymentNotifyUrl", notifyUrl);
+        }
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED, "client " + clientId + " may not act for merchant " + merchantId);

@@ -39,8 +39,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.outbound.OutboundHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -121,12 +122,19 @@ public class ScanpayFactory {
     }
 
     @Singleton
+    DestinationRules destinationRules(OutboundConfig outbound) {
+        return outbound.destinationRules();
+    }
+
+    /** The one outbound HTTP client: wallet calls and merchant notifications alike. */
+    @Singleton
+    OutboundHttp outboundHttp(OutboundConfig outbound, DestinationRules rules) {
+        return new OutboundHttp(rules, outbound.maxAnswerBytes(), outbound.connectTimeout());
+    }
+
+    @Singleton
     WalletClient walletClient(Json json, MessageSigner signer, Clock clock, WalletClient.WalletTimeouts timeouts,
-                              GatewayConfig config) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                              GatewayConfig config, OutboundHttp http) {
         return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
                 config.publicUrl() + WalletIntake.NOTIFY_PATH);
     }
@@ -148,12 +156,8 @@ public class ScanpayFactory {
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        Duration timeout = Duration.ofSeconds(5);
+                                              Clock clock, OutboundHttp http, OutboundConfig outbound) {
+        Duration timeout = outbound.notifyTimeout();
         return new NotificationDelivery(store, payments, new NotificationSender(http, signer, json, clock, timeout), clock,
                 timeout.plusSeconds(10));
     }
@@ -206,16 +210,17 @@ public class ScanpayFactory {
 
     @Singleton
     EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                          ClientDirectory clients, CodeUrls codeUrls, Clock clock) {
-        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, clock);
+                          ClientDirectory clients, CodeUrls codeUrls, DestinationRules destinations, Clock clock) {
+        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, destinations, clock);
     }
 
     @Singleton
     MerchantPayments merchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
                                       WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
-                                      Clock clock) {
-        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
+                                      DestinationRules destinations, Clock clock) {
+        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls,
+                destinations, clock);
     }
 
     @Singleton
