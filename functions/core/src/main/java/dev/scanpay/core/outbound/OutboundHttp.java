@@ -59,13 +59,24 @@ public final class OutboundHttp {
         }
     }
 
+    /** Host name to addresses: the system's resolver, or in tests one that answers what DNS rebinding would. */
+    interface Resolver {
+        List<InetAddress> lookup(String host) throws UnknownHostException;
+    }
+
     private final DestinationRules rules;
     private final int maxAnswerBytes;
+    private final Resolver resolver;
     private final OkHttpClient client;
 
     public OutboundHttp(DestinationRules rules, int maxAnswerBytes, Duration connectTimeout) {
+        this(rules, maxAnswerBytes, connectTimeout, Dns.SYSTEM::lookup);
+    }
+
+    OutboundHttp(DestinationRules rules, int maxAnswerBytes, Duration connectTimeout, Resolver resolver) {
         this.rules = rules;
         this.maxAnswerBytes = maxAnswerBytes;
+        this.resolver = resolver;
         this.client = new OkHttpClient.Builder()
                 .dns(this::resolve)
                 .proxy(Proxy.NO_PROXY)
@@ -161,7 +172,7 @@ public final class OutboundHttp {
 
     /** The DNS hook: every address the host resolves to must be allowed, and only those are connected to. */
     private List<InetAddress> resolve(String host) throws UnknownHostException {
-        List<InetAddress> addresses = Dns.SYSTEM.lookup(host);
+        List<InetAddress> addresses = resolver.lookup(host);
         for (InetAddress address : addresses) {
             Optional<String> refusal = rules.refusalOf(address);
             if (refusal.isPresent()) {
