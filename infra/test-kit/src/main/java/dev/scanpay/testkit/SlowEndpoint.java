@@ -87,8 +87,14 @@ public final class SlowEndpoint implements AutoCloseable {
         }
     }
 
+    /** As a notify URL. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/notify";
+        return baseUrl() + "/notify";
+    }
+
+    /** As a wallet's endpoint (every path answers the same). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** How many requests reached it. */
