@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A wallet whose answer drips (HTTP 200, then a byte a second) or runs to megabytes: the pay call ends at
@@ -43,6 +44,8 @@ class SlowWalletTest {
     }
 
     @Test
+    // a client without a deadline on the body waits on the drip for as long as it lasts: fail, do not hang
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDrippingOrHugeWalletAnswerIsUnknownAtTheDeadline() {
         try (SlowEndpoint drip = new SlowEndpoint(SlowEndpoint.Mode.DRIP);
              SlowEndpoint huge = new SlowEndpoint(SlowEndpoint.Mode.HUGE_CHUNKED)) {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -67,6 +68,8 @@ class SlowMerchantNotifierTest {
     }
 
     @Test
+    // a client without a deadline on the body waits on the drip for as long as it lasts: fail, do not hang
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDrippingEndpointDoesNotHoldUpTheRestOfTheBatch() throws Exception {
         try (SlowEndpoint drip = new SlowEndpoint(SlowEndpoint.Mode.DRIP)) {
             // warm: classes loaded and the table read once, as in an instance that has run before

@@ -25,6 +25,7 @@ import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -68,6 +69,8 @@ class SlowMerchantSweepTest {
     }
 
     @Test
+    // a client without a deadline on the body waits on the drip for as long as it lasts: fail, do not hang
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDrippingOrHugeEndpointDoesNotHoldUpAnotherMerchantsNotification() throws Exception {
         try (SlowEndpoint drip = new SlowEndpoint(SlowEndpoint.Mode.DRIP);
              SlowEndpoint dripHugeLength = new SlowEndpoint(SlowEndpoint.Mode.DRIP_HUGE_LENGTH);

@@ -6,6 +6,7 @@ import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.merchant.AmsPaymentView;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.RequestHash;
 import dev.scanpay.core.payment.Scenario;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
-import dev.scanpay.core.outbound.DestinationRules;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

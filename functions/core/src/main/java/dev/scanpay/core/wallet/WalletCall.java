@@ -1,6 +1,7 @@
 package dev.scanpay.core.wallet;
 
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.signing.MessageSigner;
@@ -9,7 +10,6 @@ import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.signing.RsaSigner;
 import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
-import dev.scanpay.core.outbound.OutboundHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
