@@ -46,19 +46,22 @@ public class NotifierHandler extends MicronautRequestHandler<DynamodbEvent, Stre
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            Optional<String> id = notificationId(record);
-            if (id.isEmpty()) {
-                continue;
-            }
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords().stream()
+                .filter(record -> notificationId(record).isPresent()).toList();
+        // side by side, so one merchant's slow endpoint does not hold up the batch's other notifications
+        List<DynamodbEvent.DynamodbStreamRecord> failed = delivery.inParallel(records, record -> {
+            String id = notificationId(record).orElseThrow();
             try {
-                notifications.get(id.get()).ifPresent(this::attempt);
+                notifications.get(id).ifPresent(this::attempt);
             } catch (RuntimeException e) {
-                LOG.error("Notification {} not attempted; the stream will offer it again", id.get(), e);
-                failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                LOG.error("Notification {} not attempted; the stream will offer it again", id, e);
+                throw e;
             }
+        });
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : failed) {
+            failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                    .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }

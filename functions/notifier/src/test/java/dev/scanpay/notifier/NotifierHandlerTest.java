@@ -46,6 +46,7 @@ class NotifierHandlerTest {
         ScanpayTable.ensure(db, TABLE);
         dynamoCalls = DynamoCalls.recording(dynamo.client());
         context = ApplicationContext.builder()
+                .properties(Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false))
                 .properties(Map.of(
                         "scanpay.table", TABLE,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

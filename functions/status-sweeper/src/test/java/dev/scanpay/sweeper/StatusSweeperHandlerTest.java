@@ -63,6 +63,7 @@ class StatusSweeperHandlerTest {
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes()));
         dynamoCalls = DynamoCalls.recording(dynamo.client());
         context = ApplicationContext.builder()
+                .properties(Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false))
                 .properties(Map.of(
                         "scanpay.table", "scanpay",
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

@@ -205,6 +205,9 @@ final class ColdStartBench {
             env.put("SCANPAY_DYNAMODB_ENDPOINT", world.dynamo.endpoint());
             env.put("SCANPAY_GATEWAY_KEY_PRIVATE_KEY", world.gatewayPrivateKey());
             env.put("SCANPAY_GATEWAY_CLIENT_ID", BenchWorld.GATEWAY_CLIENT_ID);
+            // the simulator the pay reaches is on loopback, over plain http
+            env.put("SCANPAY_OUTBOUND_ALLOW_LOOPBACK", "true");
+            env.put("SCANPAY_OUTBOUND_REQUIRE_HTTPS", "false");
         } else {
             env.put("BENCH_TABLE", BenchWorld.TABLE);
             env.put("BENCH_DYNAMODB_ENDPOINT", world.dynamo.endpoint());

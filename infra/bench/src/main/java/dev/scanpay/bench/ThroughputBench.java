@@ -65,7 +65,9 @@ final class ThroughputBench {
                             "scanpay.dynamodb.endpoint", world.dynamo.endpoint(),
                             "scanpay.gateway.client-id", BenchWorld.GATEWAY_CLIENT_ID,
                             "scanpay.gateway.key.private-key", world.gatewayPrivateKey(),
-                            "scanpay.gateway.public-url", gatewayUrl))
+                            "scanpay.gateway.public-url", gatewayUrl,
+                            "scanpay.outbound.allow-loopback", true,
+                            "scanpay.outbound.require-https", false))
                     .start();
             try {
                 ThroughputBench bench = new ThroughputBench(world, gatewayUrl);

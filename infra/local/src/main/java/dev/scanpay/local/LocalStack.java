@@ -1,5 +1,6 @@
 package dev.scanpay.local;
 
+import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.client.Client;
 import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.codes.CodeTokens;
@@ -47,6 +48,8 @@ final class LocalStack {
     static final String GATEWAY_CLIENT_ID = "SCANPAY";
     static final String DEMO_CLIENT_ID = "DEMO_MERCHANT";
     static final long SWEEP_EVERY_MS = 2000;
+    /** The local stack's outbound rules (the properties it starts the gateway with say the same). */
+    static final DestinationRules LOCAL_DESTINATIONS = new DestinationRules(true, false);
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
@@ -107,6 +110,11 @@ final class LocalStack {
      */
     static Running start(Path dir, int port, int walletPort, String demoNotifyUrl, List<String> demoNotifyUrlPrefixes)
             throws IOException {
+        if (demoNotifyUrl != null) {
+            LOCAL_DESTINATIONS.refusalOf(demoNotifyUrl).ifPresent(problem -> {
+                throw new IllegalArgumentException("--notify-url " + problem);
+            });
+        }
         Files.createDirectories(dir.resolve("dynamodb"));
         LocalFiles files = new LocalFiles(dir);
 
@@ -149,7 +157,10 @@ final class LocalStack {
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),
                         "scanpay.gateway.client-id", GATEWAY_CLIENT_ID,
                         "scanpay.gateway.key.file", files.path("gateway-key.json").toString(),
-                        "scanpay.gateway.public-url", gatewayUrl))
+                        "scanpay.gateway.public-url", gatewayUrl,
+                        // everything here (simulator, receivers) is on loopback and plain http
+                        "scanpay.outbound.allow-loopback", true,
+                        "scanpay.outbound.require-https", false))
                 .start();
 
         files.write(files.path("stack.json"), JsonObject.create()

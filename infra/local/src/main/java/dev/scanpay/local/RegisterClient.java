@@ -43,6 +43,13 @@ final class RegisterClient {
         String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
         RsaKeys.publicKey(publicKey);
         ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
+        String notifyUrl = args.get("notify-url", null);
+        if (notifyUrl != null) {
+            // the rules the gateway sends by, here the local stack's (loopback and plain http allowed)
+            LocalStack.LOCAL_DESTINATIONS.refusalOf(notifyUrl).ifPresent(problem -> {
+                throw new IllegalArgumentException("--notify-url " + problem);
+            });
+        }
         Set<String> merchantIds = Set.copyOf(list(args.get("merchant-ids", "")));
         // where this client's notifications may go; its default --notify-url must be inside them
         NotifyUrlPrefixes notifyUrls = NotifyUrlPrefixes.of(list(args.get("notify-urls", "")));
@@ -53,7 +60,7 @@ final class RegisterClient {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             new ClientStore(db, (String) stack.get("table")).put(new Client(clientId, clientId, kind,
-                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, args.get("notify-url", null), notifyUrls,
+                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, notifyUrl, notifyUrls,
                     Instant.now()));
         }
         String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");

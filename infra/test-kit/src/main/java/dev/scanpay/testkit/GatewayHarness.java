@@ -56,8 +56,20 @@ public final class GatewayHarness implements AutoCloseable {
     public final int httpPort = freePort();
     public final APIGatewayV2HTTPEventFunction handler;
 
+    /** Outbound rules as the local stack has them: the simulator and receivers are on loopback, over plain http. */
+    public static final Map<String, Object> LOCAL_OUTBOUND =
+            Map.of("scanpay.outbound.allow-loopback", true, "scanpay.outbound.require-https", false);
+    /** Outbound rules as deployed (the defaults): loopback refused, https required. */
+    public static final Map<String, Object> DEPLOYED_OUTBOUND =
+            Map.of("scanpay.outbound.allow-loopback", false, "scanpay.outbound.require-https", true);
+
     public GatewayHarness() {
-        this(null);
+        this(LOCAL_OUTBOUND, null);
+    }
+
+    /** @param outbound the outbound settings ({@link #LOCAL_OUTBOUND} or {@link #DEPLOYED_OUTBOUND}) */
+    public GatewayHarness(Map<String, Object> outbound) {
+        this(outbound, null);
     }
 
     /**
@@ -65,6 +77,10 @@ public final class GatewayHarness implements AutoCloseable {
      *                      {@link CountingDynamo}, say); null for the real one as it is
      */
     public GatewayHarness(java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
+        this(LOCAL_OUTBOUND, gatewayDynamo);
+    }
+
+    public GatewayHarness(Map<String, Object> outbound, java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
         ScanpayTable.ensure(dynamoClient, table);
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
                 .keyPair(walletKeys).build());
@@ -72,6 +88,7 @@ public final class GatewayHarness implements AutoCloseable {
         new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
         context = ApplicationContext.builder()
+                .properties(outbound)
                 .properties(Map.of(
                         "scanpay.table", table,
                         "scanpay.dynamodb.endpoint", dynamo.endpoint(),

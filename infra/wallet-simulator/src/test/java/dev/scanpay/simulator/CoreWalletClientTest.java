@@ -12,7 +12,8 @@ import dev.scanpay.core.wallet.WalletCall;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletClient.WalletTimeouts;
 import dev.scanpay.core.wallet.WalletOutcome;
-import java.net.http.HttpClient;
+import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class CoreWalletClientTest extends SimulatorTestSupport {
     void client() {
         wallet = new Wallet(simulator.walletId(), simulator.pspName(), simulator.endpoint(), simulator.publicKey(),
                 simulator.keyVersion(), simulator.codePrefixes());
-        WalletCall call = new WalletCall(HttpClient.newHttpClient(), Json.standalone(), gateway.signer, clock);
+        WalletCall call = new WalletCall(new OutboundHttp(new DestinationRules(true, false), 65536, Duration.ofSeconds(2)),
+                Json.standalone(), gateway.signer, clock);
         Duration wait = Duration.ofSeconds(5);
         client = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID, "http://127.0.0.1:1/notify");
     }
@@ -89,11 +91,13 @@ class CoreWalletClientTest extends SimulatorTestSupport {
         assertThat(simulator.chargeCount("P-500")).isZero();
         assertThat(simulator.chargeCount("P-NA")).isEqualTo(1);
     }
+
     @Test
     void anAnswerSignedAtAnotherTimeIsNoAnswer() {
         // the gateway's clock ten minutes from the wallet's: every answer's Response-Time is stale, like a replay
         java.time.Clock ahead = java.time.Clock.offset(clock, Duration.ofMinutes(10));
-        WalletCall call = new WalletCall(HttpClient.newHttpClient(), Json.standalone(), gateway.signer, ahead);
+        WalletCall call = new WalletCall(new OutboundHttp(new DestinationRules(true, false), 65536, Duration.ofSeconds(2)),
+                Json.standalone(), gateway.signer, ahead);
         Duration wait = Duration.ofSeconds(5);
         WalletClient skewed = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID,
                 "http://127.0.0.1:1/notify");

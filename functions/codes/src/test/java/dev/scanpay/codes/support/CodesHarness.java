@@ -81,6 +81,8 @@ public final class CodesHarness implements AutoCloseable {
         properties.put("scanpay.table", table);
         properties.put("scanpay.dynamodb.endpoint", dynamoEndpoint);
         properties.put("scanpay.gateway.public-url", PUBLIC_URL);
+        properties.put("scanpay.outbound.allow-loopback", true);
+        properties.put("scanpay.outbound.require-https", false);
         return properties;
     }
 

@@ -6,6 +6,7 @@ import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.merchant.AmsPaymentView;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.RequestHash;
 import dev.scanpay.core.payment.Scenario;
@@ -42,6 +43,7 @@ public final class EntryCodes {
     private final CodePayments codePayments;
     private final ClientDirectory clients;
     private final CodeUrls urls;
+    private final DestinationRules destinations;
     private final Clock clock;
     private final PaymentStore.SlotCap openPerStore;
 
@@ -49,8 +51,8 @@ public final class EntryCodes {
     public static final int DEFAULT_MAX_OPEN_PER_STORE = 20;
 
     public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                      ClientDirectory clients, CodeUrls urls, Clock clock) {
-        this(entryStore, codeStore, payments, codePayments, clients, urls, clock, DEFAULT_MAX_OPEN_PER_STORE);
+                      ClientDirectory clients, CodeUrls urls, DestinationRules destinations, Clock clock) {
+        this(entryStore, codeStore, payments, codePayments, clients, urls, destinations, clock, DEFAULT_MAX_OPEN_PER_STORE);
     }
 
     /**
@@ -58,11 +60,12 @@ public final class EntryCodes {
      *                        at once; a page is public, so this bounds what strangers can make the store hold
      */
     public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                      ClientDirectory clients, CodeUrls urls, Clock clock, int maxOpenPerStore) {
+                      ClientDirectory clients, CodeUrls urls, DestinationRules destinations, Clock clock, int maxOpenPerStore) {
         if (maxOpenPerStore < 1) {
             throw new IllegalArgumentException("a store's cap on open entry-code payments must be at least 1");
         }
         this.openPerStore = new PaymentStore.SlotCap(maxOpenPerStore);
+        this.destinations = destinations;
         this.entryStore = entryStore;
         this.codeStore = codeStore;
         this.payments = payments;
@@ -90,6 +93,9 @@ public final class EntryCodes {
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
         String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
+        if (notifyUrl != null) {
+            destinations.requireAllowed("paymentNotifyUrl", notifyUrl);
+        }
         caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", notifyUrl);
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {

@@ -22,6 +22,7 @@ import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
+import dev.scanpay.core.outbound.DestinationRules;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -43,8 +44,9 @@ public class MerchantSideFactory {
     MerchantPayments merchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
                                       WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
-                                      Clock clock) {
-        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls, clock);
+                                      DestinationRules destinations, Clock clock) {
+        return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls,
+                destinations, clock);
     }
 
     @Singleton

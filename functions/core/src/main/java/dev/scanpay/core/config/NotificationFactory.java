@@ -11,7 +11,7 @@ import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -34,12 +34,8 @@ public class NotificationFactory {
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        Duration timeout = Duration.ofSeconds(5);
+                                              Clock clock, OutboundHttp http, OutboundConfig outbound) {
+        Duration timeout = outbound.notifyTimeout();
         return new NotificationDelivery(store, payments, new NotificationSender(http, signer, json, clock, timeout), clock,
                 timeout.plusSeconds(10));
     }

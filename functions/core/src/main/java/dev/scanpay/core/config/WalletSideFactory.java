@@ -17,7 +17,7 @@ import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -35,11 +35,7 @@ public class WalletSideFactory {
 
     @Singleton
     WalletClient walletClient(Json json, MessageSigner signer, Clock clock, WalletClient.WalletTimeouts timeouts,
-                              GatewayConfig config) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                              GatewayConfig config, OutboundHttp http) {
         return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
                 config.publicUrl() + WalletIntake.NOTIFY_PATH);
     }

@@ -7,8 +7,17 @@ import dev.scanpay.core.store.PaymentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +25,24 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox: each due notification is claimed with a conditional write (so a sweeper and another
  * sender never both send one attempt), sent, and then marked delivered, rescheduled on
  * {@link NotificationSchedule}, or dead-lettered after the last attempt.
+ *
+ * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
+ * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
+ * same sweeper run or notifier batch.
  */
 public final class NotificationDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
+
+    /** Attempts in flight at once: how many slow endpoints a batch absorbs before anyone waits. */
+    public static final int PARALLEL = 16;
 
     private final NotificationStore store;
     private final PaymentStore payments;
     private final NotificationSender sender;
     private final Clock clock;
     private final Duration lease;
+    private final ExecutorService pool;
 
     /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
     public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
@@ -35,19 +52,49 @@ public final class NotificationDelivery {
         this.sender = sender;
         this.clock = clock;
         this.lease = lease;
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(PARALLEL, PARALLEL, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "notification-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.pool = executor;
     }
 
     /** Delivers every notification due now, up to {@code limit} per shard; returns how many it attempted. */
     public int sweep(int limit) {
         List<MerchantNotification> due = store.due(clock.instant(), limit);
-        for (MerchantNotification notification : due) {
-            try {
-                attempt(notification);
-            } catch (RuntimeException e) {
-                LOG.error("Delivery of notification {} failed; it stays due", notification.notificationId(), e);
-            }
+        for (MerchantNotification failed : inParallel(due, this::attempt)) {
+            LOG.error("Delivery of notification {} failed; it stays due", failed.notificationId());
         }
         return due.size();
+    }
+
+    /**
+     * Runs {@code work} on each item, {@link #PARALLEL} at a time, and waits for all of them; returns the
+     * items whose work threw (logged here), for a caller that must report them (the notifier's batch).
+     */
+    public <T> List<T> inParallel(List<T> items, Consumer<T> work) {
+        List<Future<?>> running = new ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(pool.submit(() -> work.accept(item)));
+        }
+        List<T> failed = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                running.get(i).get();
+            } catch (ExecutionException e) {
+                LOG.error("Notification work failed", e.getCause());
+                failed.add(items.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.addAll(items.subList(i, items.size()));
+                return failed;
+            }
+        }
+        return failed;
     }
 
     /** One attempt, if the notification is still due and nobody else claims it first. */

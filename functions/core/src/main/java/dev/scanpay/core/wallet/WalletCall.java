@@ -1,18 +1,14 @@
 package dev.scanpay.core.wallet;
 
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +25,12 @@ public final class WalletCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(WalletCall.class);
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Json json;
     private final MessageSigner gatewaySigner;
     private final Clock clock;
 
-    public WalletCall(HttpClient http, Json json, MessageSigner gatewaySigner, Clock clock) {
+    public WalletCall(OutboundHttp http, Json json, MessageSigner gatewaySigner, Clock clock) {
         this.http = http;
         this.json = json;
         this.gatewaySigner = gatewaySigner;
@@ -68,25 +64,15 @@ public final class WalletCall {
         String uri = target.getRawPath();
         byte[] body = json.write(request);
         String requestTime = RequestTime.format(clock.instant());
-        HttpRequest httpRequest = HttpRequest.newBuilder(target)
-                .timeout(timeout)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Client-Id", gatewaySigner.clientId())
-                .header("Request-Time", requestTime)
-                .header("Signature", gatewaySigner.sign("POST", uri, requestTime, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            return new NoAnswer("no answer from " + wallet.walletId() + " within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return new NoAnswer("cannot reach " + wallet.walletId() + ": " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new NoAnswer("interrupted");
+        // bounded in time (the whole exchange) and size, and refused into the gateway's own network
+        OutboundHttp.Exchange exchange = http.post(target.toString(), path -> Map.of(
+                "Client-Id", gatewaySigner.clientId(),
+                "Request-Time", requestTime,
+                "Signature", gatewaySigner.sign("POST", path, requestTime, body)), body, timeout);
+        if (exchange instanceof OutboundHttp.Failed failed) {
+            return new NoAnswer("no answer from " + wallet.walletId() + ": " + failed.failure());
         }
+        OutboundHttp.Answered response = (OutboundHttp.Answered) exchange;
         if (response.statusCode() != 200) {
             return new NoAnswer(wallet.walletId() + " answered HTTP " + response.statusCode());
         }
@@ -103,7 +89,7 @@ public final class WalletCall {
         }
     }
 
-    private Optional<String> verify(Wallet wallet, String uri, HttpResponse<byte[]> response) {
+    private Optional<String> verify(Wallet wallet, String uri, OutboundHttp.Answered response) {
         Optional<String> responseTime = response.headers().firstValue("Response-Time");
         Optional<SignatureHeader> signature = response.headers().firstValue("Signature").flatMap(SignatureHeader::parse);
         if (responseTime.isEmpty() || signature.isEmpty()) {

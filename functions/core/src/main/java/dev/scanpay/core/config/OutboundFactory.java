@@ -1,0 +1,24 @@
+package dev.scanpay.core.config;
+
+import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.outbound.OutboundHttp;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/**
+ * Where the gateway may send and how: the destination rules (also read at request time, for notify URLs)
+ * and the one outbound HTTP client that wallet calls and merchant notifications share.
+ */
+@Factory
+public class OutboundFactory {
+
+    @Singleton
+    DestinationRules destinationRules(OutboundConfig outbound) {
+        return outbound.destinationRules();
+    }
+
+    @Singleton
+    OutboundHttp outboundHttp(OutboundConfig outbound, DestinationRules rules) {
+        return new OutboundHttp(rules, outbound.maxAnswerBytes(), outbound.connectTimeout());
+    }
+}

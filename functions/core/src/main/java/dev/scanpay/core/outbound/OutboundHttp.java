@@ -1,0 +1,204 @@
+package dev.scanpay.core.outbound;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.UnknownHostException;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way the gateway calls out (merchant notifications, wallet calls). Each call has a deadline on
+ * the whole exchange, answer body included, so an endpoint that drips its answer cannot hold a worker
+ * past it (OkHttp's call timeout; the JDK client's request timeout stops at the headers), and reads at
+ * most {@code maxAnswerBytes} of the answer. Destinations follow {@link DestinationRules}: the URL is
+ * checked, then every address its host resolves to, inside the client's own DNS hook, and the client
+ * connects to exactly those addresses, so a second lookup cannot swap in another (DNS rebinding). No
+ * redirect is followed, no proxy used, nothing retried behind the caller's back. Failures come back as
+ * {@link OutboundFailure} categories; what the network said is logged for the operator only.
+ */
+public final class OutboundHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundHttp.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+
+    /** What a call got: an answer of at most the cap (any status), or a failure category. */
+    public sealed interface Exchange permits Answered, Failed {
+    }
+
+    /** Named as {@link java.net.http.HttpResponse} names them, so callers read an answer the same way. */
+    public record Answered(int statusCode, HttpHeaders headers, byte[] body) implements Exchange {
+    }
+
+    public record Failed(OutboundFailure failure) implements Exchange {
+    }
+
+    /** Thrown from the DNS hook when a resolved address is refused, to tell it apart from a lookup failure. */
+    private static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String message) {
+            super(message);
+        }
+    }
+
+    /** Host name to addresses: the system's resolver, or in tests one that answers what DNS rebinding would. */
+    interface Resolver {
+        List<InetAddress> lookup(String host) throws UnknownHostException;
+    }
+
+    private final DestinationRules rules;
+    private final int maxAnswerBytes;
+    private final Resolver resolver;
+    private final OkHttpClient client;
+
+    public OutboundHttp(DestinationRules rules, int maxAnswerBytes, Duration connectTimeout) {
+        this(rules, maxAnswerBytes, connectTimeout, Dns.SYSTEM::lookup);
+    }
+
+    OutboundHttp(DestinationRules rules, int maxAnswerBytes, Duration connectTimeout, Resolver resolver) {
+        this.rules = rules;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.resolver = resolver;
+        this.client = new OkHttpClient.Builder()
+                .dns(this::resolve)
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(connectTimeout)
+                // per read and write; each call's own deadline bounds the whole exchange
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .build();
+    }
+
+    /**
+     * POSTs {@code body} as JSON to {@code url}. {@code headers} gets the path as it will be sent (what a
+     * signature covers) and gives the request's headers.
+     */
+    public Exchange post(String url, Function<String, Map<String, String>> headers, byte[] body, Duration deadline) {
+        HttpUrl target = url == null ? null : HttpUrl.parse(url);
+        Optional<String> refusal = rules.refusalOf(url);
+        if (target == null || refusal.isPresent()) {
+            LOG.warn("Outbound call refused before sending: {}", refusal.orElse("not an http(s) URL"));
+            return new Failed(OutboundFailure.REFUSED_DESTINATION);
+        }
+        Optional<String> literalRefusal = checkLiteral(target.host());
+        if (literalRefusal.isPresent()) {
+            LOG.warn("Outbound call to {} refused: {}", target.host(), literalRefusal.get());
+            return new Failed(OutboundFailure.REFUSED_DESTINATION);
+        }
+        Request.Builder request = new Request.Builder().url(target).post(RequestBody.create(body, JSON));
+        headers.apply(target.encodedPath()).forEach(request::header);
+        Call call = client.newCall(request.build());
+        call.timeout().timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            ResponseBody answer = response.body();
+            if (answer.contentLength() > maxAnswerBytes) {
+                return tooLarge(target);
+            }
+            Optional<byte[]> bytes = readCapped(answer.source());
+            if (bytes.isEmpty()) {
+                return tooLarge(target);
+            }
+            return new Answered(response.code(), HttpHeaders.of(response.headers().toMultimap(), (name, value) -> true),
+                    bytes.get());
+        } catch (IOException e) {
+            OutboundFailure failure = categorise(e);
+            LOG.info("Outbound call to {} failed: {} ({})", target.host(), failure, e.toString());
+            return new Failed(failure);
+        }
+    }
+
+    /** Up to the cap, or empty when there is more. */
+    private Optional<byte[]> readCapped(BufferedSource source) throws IOException {
+        Buffer buffer = new Buffer();
+        while (source.read(buffer, 8192) != -1) {
+            if (buffer.size() > maxAnswerBytes) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(buffer.readByteArray());
+    }
+
+    private Failed tooLarge(HttpUrl target) {
+        LOG.info("Outbound call to {} answered more than {} bytes", target.host(), maxAnswerBytes);
+        return new Failed(OutboundFailure.ANSWER_TOO_LARGE);
+    }
+
+    /**
+     * OkHttp connects to a literal IP host without asking the DNS hook, so a literal is checked here, the
+     * way the client will read it (no lookup happens for a literal).
+     */
+    private Optional<String> checkLiteral(String host) {
+        if (!isIpLiteral(host)) {
+            return Optional.empty();
+        }
+        try {
+            return rules.refusalOf(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return Optional.of("not an address");
+        }
+    }
+
+    /**
+     * OkHttp's own test (okhttp3.internal.Util.canParseAsIpAddress) for a host it hands to
+     * {@code InetAddress.getByName} instead of the DNS hook: IPv6, or digits and dots.
+     */
+    private static final java.util.regex.Pattern OKHTTP_IP_LITERAL =
+            java.util.regex.Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+
+    private static boolean isIpLiteral(String host) {
+        return OKHTTP_IP_LITERAL.matcher(host).matches();
+    }
+
+    /** The DNS hook: every address the host resolves to must be allowed, and only those are connected to. */
+    private List<InetAddress> resolve(String host) throws UnknownHostException {
+        List<InetAddress> addresses = resolver.lookup(host);
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = rules.refusalOf(address);
+            if (refusal.isPresent()) {
+                LOG.warn("Outbound call to {} refused: it resolves to {} ({})", host, address.getHostAddress(), refusal.get());
+                throw new RefusedAddress(host);
+            }
+        }
+        return addresses;
+    }
+
+    private static OutboundFailure categorise(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RefusedAddress) {
+                return OutboundFailure.REFUSED_DESTINATION;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof RefusedAddress) {
+                    return OutboundFailure.REFUSED_DESTINATION;
+                }
+            }
+        }
+        // OkHttp's call timeout ends the call with InterruptedIOException("timeout"); a connect or read
+        // timeout is a SocketTimeoutException, also an InterruptedIOException
+        if (e instanceof InterruptedIOException) {
+            return OutboundFailure.TIMEOUT;
+        }
+        return OutboundFailure.CONNECTION_FAILED;
+    }
+}
