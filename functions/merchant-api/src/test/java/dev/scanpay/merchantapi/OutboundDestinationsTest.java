@@ -6,6 +6,7 @@ import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.notify.MerchantNotices;
 import dev.scanpay.core.notify.MerchantNotification;
 import dev.scanpay.core.notify.NotificationSchedule;
@@ -51,7 +52,8 @@ class OutboundDestinationsTest {
         @BeforeAll
         void start() {
             gateway = new GatewayHarness(GatewayHarness.DEPLOYED_OUTBOUND);
-            merchant = gateway.merchant("MERCHANT_SSRF");
+            // the public URL the last test names is under the client's own prefixes (its other URLs are refused anyway)
+            merchant = gateway.merchant("MERCHANT_SSRF", "https://merchant.example/scanpay/");
         }
 
         @AfterAll
@@ -169,9 +171,11 @@ class OutboundDestinationsTest {
             }
             Map<String, Object> body = userPresented("PR-CLOSED", "USD", 100, gateway.wallet.issuePaymentCode("zed"));
             body.put("paymentNotifyUrl", "http://127.0.0.1:" + closed + "/notify");
-            String paymentId = merchant.call("pay", body).get("paymentId");
+            // a merchant whose registered prefix is that port, so the URL passes the prefix check and is tried
+            SignedMerchant scanner = gateway.merchant("MERCHANT_SCAN_" + closed, "http://127.0.0.1:" + closed + "/");
+            String paymentId = scanner.call("pay", body).get("paymentId");
 
-            Answer resent = merchant.post(RESEND, Map.of("paymentId", paymentId));
+            Answer resent = scanner.post(RESEND, Map.of("paymentId", paymentId));
 
             assertThat(resent.resultStatus()).isEqualTo("S");
             assertThat(resent.object("notification").get("lastProblem")).isEqualTo("CONNECTION_FAILED");
@@ -184,8 +188,10 @@ class OutboundDestinationsTest {
             SignedMerchant old = gateway.merchant("MERCHANT_OLD");
             ClientStore clients = new ClientStore(gateway.dynamoClient, gateway.table);
             Client registered = clients.get("MERCHANT_OLD").orElseThrow();
+            // as such a record reads back: its default URL is its only prefix (NotifyUrlPrefixes.covering)
+            String metadata = "http://169.254.169.254/latest/meta-data/";
             clients.put(new Client(registered.clientId(), registered.name(), registered.kind(), registered.publicKeys(),
-                    registered.merchantIds(), "http://169.254.169.254/latest/meta-data/", registered.createdAt()));
+                    registered.merchantIds(), metadata, NotifyUrlPrefixes.covering(metadata), registered.createdAt()));
             Map<String, Object> body = userPresented("PR-OLD", "USD", 100, gateway.wallet.issuePaymentCode("zed"));
             body.remove("paymentNotifyUrl");
             String paymentId = old.call("pay", body).get("paymentId");
