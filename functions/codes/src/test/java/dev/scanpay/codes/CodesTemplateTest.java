@@ -91,9 +91,10 @@ class CodesTemplateTest {
     /**
      * Least privilege, following the routes: images and pages read items (GetItem); pages also read the
      * wallet registry (a Query); the amount page's POST writes the payment, its request key and its one-time
-     * code in one transaction, which IAM authorises as PutItem of each item. A transaction's ConditionCheckItem
-     * is tolerated beside PutItem (it writes nothing); nothing that updates, deletes or scans is, and the
-     * gateway key's secret is not readable (nothing here signs).
+     * code in one transaction, which IAM authorises as PutItem of each item, and takes a place under the
+     * store's cap in the same transaction (UpdateItem of the store's key, held to ENTRY# by the policy list).
+     * A transaction's ConditionCheckItem is tolerated beside PutItem (it writes nothing); nothing that
+     * deletes or scans is, and the gateway key's secret is not readable (nothing here signs).
      */
     @Test
     void itMayOnlyDoWhatItsRoutesNeed() {
@@ -113,6 +114,7 @@ class CodesTemplateTest {
         }
         if (routes.contains(POST_PAGE)) {
             needed.add("dynamodb:PutItem");
+            needed.add("dynamodb:UpdateItem");
             tolerated.add("dynamodb:ConditionCheckItem");
         }
         assertThat(actions).as("actions for the routes %s", routes).containsAll(needed);

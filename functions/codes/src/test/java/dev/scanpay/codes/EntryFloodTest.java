@@ -11,8 +11,12 @@ import dev.scanpay.core.notify.MerchantNotices;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.dynamodb.EmbeddedDynamo;
+import dev.scanpay.testkit.FunctionClasspath;
+import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -99,7 +103,9 @@ class EntryFloodTest {
 
         // past the payments' expiry: the sweeper closes each with the write that gives its place back
         harness.clock.advance(Duration.ofMinutes(6));
-        harness.context.getBean(Sweeper.class).sweepOnce(100);
+        try (ApplicationContext sweeper = sweeperContext()) {
+            sweeper.getBean(Sweeper.class).sweepOnce(100);
+        }
 
         List<Payment> closed = itemsStartingWith("PAY#").stream().map(i -> payments.get(i.get("paymentId").s()).orElseThrow()).toList();
         assertThat(closed).hasSize(CAP).allSatisfy(p -> {
@@ -145,6 +151,20 @@ class EntryFloodTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The status sweeper as its own function builds it (the codes function has no key and no sweeper), over the
+     * same table, clock and recording client: its calls are checked against the sweeper's policy.
+     */
+    private ApplicationContext sweeperContext() {
+        return ApplicationContext.builder().classLoader(FunctionClasspath.of("status-sweeper"))
+                .properties(harness.properties(EmbeddedDynamo.shared().endpoint()))
+                .properties(Map.of("scanpay.gateway.client-id", "SCANPAY",
+                        "scanpay.gateway.key.private-key", RsaKeys.encode(RsaKeys.generate().getPrivate()),
+                        "scanpay.gateway.key.key-version", "1"))
+                .singletons(harness.clock, harness.dynamoCalls.client())
+                .start();
     }
 
     private List<Payment> payments() {

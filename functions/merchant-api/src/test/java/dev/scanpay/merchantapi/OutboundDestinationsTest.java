@@ -52,8 +52,7 @@ class OutboundDestinationsTest {
         @BeforeAll
         void start() {
             gateway = new GatewayHarness(GatewayHarness.DEPLOYED_OUTBOUND);
-            // the merchant may name its public endpoint; every hostile URL below is refused by the destination
-            // rules, which are checked before the client's prefixes
+            // the public URL the last test names is under the client's own prefixes (its other URLs are refused anyway)
             merchant = gateway.merchant("MERCHANT_SSRF", "https://merchant.example/scanpay/");
         }
 
@@ -170,12 +169,13 @@ class OutboundDestinationsTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closed = socket.getLocalPort();
             }
-            SignedMerchant closedPort = gateway.merchant("MERCHANT_CLOSED", "http://127.0.0.1:" + closed + "/");
             Map<String, Object> body = userPresented("PR-CLOSED", "USD", 100, gateway.wallet.issuePaymentCode("zed"));
             body.put("paymentNotifyUrl", "http://127.0.0.1:" + closed + "/notify");
-            String paymentId = closedPort.call("pay", body).get("paymentId");
+            // a merchant whose registered prefix is that port, so the URL passes the prefix check and is tried
+            SignedMerchant scanner = gateway.merchant("MERCHANT_SCAN_" + closed, "http://127.0.0.1:" + closed + "/");
+            String paymentId = scanner.call("pay", body).get("paymentId");
 
-            Answer resent = closedPort.post(RESEND, Map.of("paymentId", paymentId));
+            Answer resent = scanner.post(RESEND, Map.of("paymentId", paymentId));
 
             assertThat(resent.resultStatus()).isEqualTo("S");
             assertThat(resent.object("notification").get("lastProblem")).isEqualTo("CONNECTION_FAILED");
@@ -188,6 +188,7 @@ class OutboundDestinationsTest {
             SignedMerchant old = gateway.merchant("MERCHANT_OLD");
             ClientStore clients = new ClientStore(gateway.dynamoClient, gateway.table);
             Client registered = clients.get("MERCHANT_OLD").orElseThrow();
+            // as such a record reads back: its default URL is its only prefix (NotifyUrlPrefixes.covering)
             String metadata = "http://169.254.169.254/latest/meta-data/";
             clients.put(new Client(registered.clientId(), registered.name(), registered.kind(), registered.publicKeys(),
                     registered.merchantIds(), metadata, NotifyUrlPrefixes.covering(metadata), registered.createdAt()));

@@ -19,7 +19,8 @@ import java.util.Optional;
  * suffix or subdomain match), its port is the prefix's (the scheme's default when absent), and its path
  * starts with the prefix's path at a segment boundary: {@code https://shop.example/notify} admits
  * {@code /notify} and {@code /notify/b2c}, not {@code /notify-evil}. Paths are compared segment by segment as
- * sent (no percent-decoding); a URL whose path has a dot segment ({@code .}, {@code ..}, also percent-encoded),
+ * sent (no percent-decoding); a URL whose path has a dot segment ({@code .}, {@code ..}, also percent-encoded or
+ * with path parameters, {@code ..;x}),
  * an encoded slash or a backslash is admitted by no prefix, since a server could resolve it outside the
  * prefix. A URL with user info ({@code https://shop.example@evil.net/}) or a fragment is admitted by none.
  * The query string is not compared: a merchant may put its order id there. Prefixes themselves carry no
@@ -133,7 +134,9 @@ public final class NotifyUrlPrefixes {
             } catch (IllegalArgumentException e) {
                 return false;
             }
-            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || decoded.contains("\\")
+            // servlet containers drop a segment's path parameters before resolving dots: "..;x" is ".." to them
+            String bare = decoded.indexOf(';') >= 0 ? decoded.substring(0, decoded.indexOf(';')) : decoded;
+            if (bare.equals(".") || bare.equals("..") || decoded.contains("/") || decoded.contains("\\")
                     || decoded.contains("%")) {
                 return false;
             }

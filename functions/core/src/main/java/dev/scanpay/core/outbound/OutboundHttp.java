@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Dns;
@@ -58,6 +63,27 @@ public final class OutboundHttp {
             super(message);
         }
     }
+
+    /** Thrown from the DNS hook when the lookup outlives the call's deadline. */
+    private static final class SlowLookup extends UnknownHostException {
+        SlowLookup(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The deadline (System.nanoTime) of the call the current thread is making. OkHttp runs a synchronous call's
+     * DNS hook on the calling thread, and its call timeout cannot interrupt a thread blocked in the resolver (it
+     * only cancels sockets), so the hook waits for the lookup only until this deadline.
+     */
+    private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
+
+    /** Lookups run here, so a slow name server keeps only this thread waiting, until the resolver gives up. */
+    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "outbound-dns");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Host name to addresses: the system's resolver, or in tests one that answers what DNS rebinding would. */
     interface Resolver {
@@ -110,6 +136,7 @@ public final class OutboundHttp {
         headers.apply(target.encodedPath()).forEach(request::header);
         Call call = client.newCall(request.build());
         call.timeout().timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        CALL_DEADLINE.set(System.nanoTime() + deadline.toNanos());
         try (Response response = call.execute()) {
             ResponseBody answer = response.body();
             if (answer.contentLength() > maxAnswerBytes) {
@@ -125,6 +152,8 @@ public final class OutboundHttp {
             OutboundFailure failure = categorise(e);
             LOG.info("Outbound call to {} failed: {} ({})", target.host(), failure, e.toString());
             return new Failed(failure);
+        } finally {
+            CALL_DEADLINE.remove();
         }
     }
 
@@ -172,7 +201,7 @@ public final class OutboundHttp {
 
     /** The DNS hook: every address the host resolves to must be allowed, and only those are connected to. */
     private List<InetAddress> resolve(String host) throws UnknownHostException {
-        List<InetAddress> addresses = resolver.lookup(host);
+        List<InetAddress> addresses = lookupWithinDeadline(host);
         for (InetAddress address : addresses) {
             Optional<String> refusal = rules.refusalOf(address);
             if (refusal.isPresent()) {
@@ -183,8 +212,34 @@ public final class OutboundHttp {
         return addresses;
     }
 
+    private List<InetAddress> lookupWithinDeadline(String host) throws UnknownHostException {
+        Long deadline = CALL_DEADLINE.get();
+        if (deadline == null) {
+            return resolver.lookup(host);
+        }
+        Future<List<InetAddress>> answer = LOOKUPS.submit(() -> resolver.lookup(host));
+        try {
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new SlowLookup(host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            throw new SlowLookup(host);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException unknown) {
+                throw unknown;
+            }
+            throw (UnknownHostException) new UnknownHostException(host).initCause(e.getCause());
+        }
+    }
+
     private static OutboundFailure categorise(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SlowLookup) {
+                return OutboundFailure.TIMEOUT;
+            }
             if (t instanceof RefusedAddress) {
                 return OutboundFailure.REFUSED_DESTINATION;
             }

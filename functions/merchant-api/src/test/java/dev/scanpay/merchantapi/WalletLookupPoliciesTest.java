@@ -1,0 +1,72 @@
+package dev.scanpay.merchantapi;
+
+import static dev.scanpay.testkit.PayBodies.userPresented;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.simulator.CustomerSettings;
+import dev.scanpay.simulator.RefundBehaviour;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedCaller.Answer;
+import dev.scanpay.testkit.SignedMerchant;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WalletDirectory.byId reads one wallet with a GetItem on the WALLET partition whenever its cached list is
+ * missing or older than 30 s (always, in a function that never loads the list). The merchant API (refunds,
+ * cancels) and the sweeper (every follow-up) look wallets up that way, so their policies must allow that
+ * GetItem; otherwise in AWS a refund half a minute after the last pay, and every follow-up of a fresh sweeper,
+ * is refused.
+ */
+class WalletLookupPoliciesTest {
+
+    private GatewayHarness gateway;
+    private SignedMerchant merchant;
+
+    @BeforeEach
+    void start() {
+        gateway = new GatewayHarness();
+        merchant = gateway.merchant("MERCHANT_LOOKUP");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    private String paid(String requestId, String customer) {
+        Answer paid = merchant.call("pay", userPresented(requestId, "USD", 5_000, gateway.wallet.issuePaymentCode(customer)));
+        assertThat(paid.resultCode()).isEqualTo("SUCCESS");
+        return paid.get("paymentId");
+    }
+
+    @Test
+    void aRefundWithTheWalletListStaleIsWithinTheMerchantApisPolicy() {
+        String paymentId = paid("PR-L1", "alice");
+        gateway.clock.advance(Duration.ofSeconds(31));
+
+        Answer refund = merchant.call("refund", Map.of("refundRequestId", "RF-L1", "paymentId", paymentId,
+                "refundAmount", Map.of("currency", "USD", "value", "1000")));
+
+        assertThat(refund.resultCode()).isEqualTo("SUCCESS");
+        gateway.dynamoCalls.assertWithinPolicies();
+    }
+
+    @Test
+    void aRefundFollowUpIsWithinTheSweepersPolicy() {
+        String paymentId = paid("PR-L2", "bob");
+        gateway.wallet.configureCustomer("bob", CustomerSettings.builder().refundBehaviour(RefundBehaviour.REFUND_NO_ANSWER).build());
+        assertThat(merchant.call("refund", Map.of("refundRequestId", "RF-L2", "paymentId", paymentId,
+                "refundAmount", Map.of("currency", "USD", "value", "1000"))).resultCode()).isEqualTo("REFUND_IN_PROCESS");
+        gateway.wallet.configureCustomer("bob", CustomerSettings.builder().refundBehaviour(RefundBehaviour.REFUND_SUCCESS).build());
+        gateway.clock.advance(Duration.ofMinutes(1));
+
+        gateway.sweep();
+
+        assertThat(gateway.wallet.callCount("refund")).as("the follow-up asked the wallet").isEqualTo(2);
+        gateway.dynamoCalls.assertWithinPolicies();
+    }
+}
