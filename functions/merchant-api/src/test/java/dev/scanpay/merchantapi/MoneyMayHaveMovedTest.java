@@ -52,7 +52,8 @@ class MoneyMayHaveMovedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"INVALID_SIGNATURE", "REPEAT_REQ_INCONSISTENT", "ORDER_NOT_EXIST", "PARAM_ILLEGAL", "SOMETHING_NEW"})
+    @ValueSource(strings = {"INVALID_SIGNATURE", "REPEAT_REQ_INCONSISTENT", "ORDER_NOT_EXIST", "PARAM_ILLEGAL", "SOMETHING_NEW",
+            "REFUND_AMOUNT_EXCEED", "PROCESS_FAIL"})
     void aRefusedRepeatOfARefundThatMayHaveHappenedKeepsItUnknownAndReserved(String code) {
         Answer paid = merchant.call("pay", userPresented("PR-U1", "USD", 5_000, gateway.wallet.issuePaymentCode("alice")));
         String paymentId = paid.get("paymentId");

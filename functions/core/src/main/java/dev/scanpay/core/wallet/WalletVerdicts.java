@@ -8,16 +8,21 @@ import java.util.regex.Pattern;
 /**
  * The one table of what a wallet's F answer proves, for payments, cancels and refunds alike.
  *
- * <p>A failure is final only when it proves that no money moved. A decline the protocol names (the customer's
- * balance, risk, the refund window, ...) proves it, even when repeated: wallets answer a repeated request with
- * its first result. Anything else (the wallet refusing the gateway's own request, a conflicting request id, a
- * "not found", a code nobody documented) proves nothing once an earlier call of the same request may have
- * reached the wallet: that call may have charged or refunded. Then the answer is unknown, and the request is
- * followed up until the wallet says S or a proving F (lessons 9 and 13).
+ * <p>A failure is final only when it proves that no money moved. The first answer to a request proves it
+ * when it is F: the wallet looked at the request and did not act. A repeat (the follow-up asking again with
+ * the same id, after an earlier call may have arrived) proves much less: the earlier call may have charged
+ * or refunded, and a wallet that does not keep its first answer would then refuse the repeat for a reason the
+ * earlier success itself caused (the amount is refunded already, the balance is gone, the order is closed).
+ * So on a repeat only a decline about who the parties are (the user or merchant does not exist or may not
+ * pay, the currency is not taken), which no earlier success can have caused, is final; anything else leaves
+ * the request unknown, followed up until the wallet says S or such a decline (lessons 9 and 13).
  *
  * <table>
  *   <tr><th>F code is</th><th>first call of the request</th><th>a repeat (an earlier call may have arrived)</th></tr>
- *   <tr><td>a documented decline for the operation</td><td>failed, code passed on</td><td>failed, code passed on</td></tr>
+ *   <tr><td>a decline about the parties (USER_NOT_EXIST, USER_STATUS_ABNORMAL, CURRENCY_NOT_SUPPORT, ...)</td>
+ *       <td>failed, code passed on</td><td>failed, code passed on</td></tr>
+ *   <tr><td>any other documented decline (balance, limits, risk, REFUND_AMOUNT_EXCEED, ORDER_STATUS_INVALID,
+ *       PROCESS_FAIL, ...)</td><td>failed, code passed on</td><td>unknown</td></tr>
  *   <tr><td>the wallet refusing our request (signature, key, client, parameters, interface)</td>
  *       <td>failed, PROCESS_FAIL naming the code</td><td>unknown</td></tr>
  *   <tr><td>ORDER_NOT_EXIST</td><td>failed, PROCESS_FAIL naming the code</td><td>unknown</td></tr>
@@ -67,6 +72,11 @@ public final class WalletVerdicts {
             "ORDER_STATUS_INVALID", "ORDER_IS_CLOSED", "USER_NOT_EXIST", "USER_STATUS_ABNORMAL",
             "MERCHANT_BALANCE_NOT_ENOUGH", "RISK_REJECT", "CURRENCY_NOT_SUPPORT", "PROCESS_FAIL");
 
+    /** Declines about who the parties are: true of the request whatever an earlier call of it did. */
+    static final Set<String> STANDING_DECLINES = Set.of("USER_NOT_EXIST", "USER_STATUS_ABNORMAL", "USER_KYC_NOT_QUALIFIED",
+            "MERCHANT_NOT_REGISTERED", "INVALID_MERCHANT_STATUS", "INVALID_CONTRACT", "CURRENCY_NOT_SUPPORT",
+            "REGULATION_RESTRICTION");
+
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     private WalletVerdicts() {
@@ -78,8 +88,11 @@ public final class WalletVerdicts {
         if (!wellFormed(code)) {
             return attempt == Attempt.FIRST ? processFail(code) : new Unresolved("the wallet answered F without a readable code");
         }
-        if (declines(operation).contains(code)) {
+        if (declines(operation).contains(code) && (attempt == Attempt.FIRST || STANDING_DECLINES.contains(code))) {
             return new Failed(code, clip(result.resultMessage() == null ? code : result.resultMessage(), 256));
+        }
+        if (declines(operation).contains(code)) {
+            return new Unresolved("a repeated request answered F " + code + ", which the first call's success could have caused");
         }
         if ("REPEAT_REQ_INCONSISTENT".equals(code)) {
             return new Unresolved("the wallet holds a different request under this id (REPEAT_REQ_INCONSISTENT)");
