@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.scanpay.core.notify.MerchantNotification;
+import dev.scanpay.core.notify.FairShare;
 import dev.scanpay.core.notify.NotificationDelivery;
 import dev.scanpay.core.store.NotificationStore;
 import io.micronaut.context.ApplicationContext;
@@ -46,8 +47,11 @@ public class NotifierHandler extends MicronautRequestHandler<DynamodbEvent, Stre
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords().stream()
-                .filter(record -> notificationId(record).isPresent()).toList();
+        // a merchant's share of the batch; the rest of its new notifications are due already, so the sweeper sends
+        // them on its next round, and one merchant's flood cannot keep the others' first attempts waiting
+        List<DynamodbEvent.DynamodbStreamRecord> records = FairShare.inTurns(event.getRecords().stream()
+                .filter(record -> notificationId(record).isPresent()).toList(), NotifierHandler::clientId,
+                NotificationDelivery.PER_MERCHANT_PER_ROUND);
         // side by side, so one merchant's slow endpoint does not hold up the batch's other notifications
         List<DynamodbEvent.DynamodbStreamRecord> failed = delivery.inParallel(records, record -> {
             String id = notificationId(record).orElseThrow();
@@ -68,6 +72,13 @@ public class NotifierHandler extends MicronautRequestHandler<DynamodbEvent, Stre
 
     private void attempt(MerchantNotification notification) {
         delivery.attempt(notification);
+    }
+
+    /** The merchant a new notification is for, from the stream's new image (unknown ones share one turn). */
+    private static String clientId(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+        AttributeValue clientId = image == null ? null : image.get("clientId");
+        return clientId == null || clientId.getS() == null ? "" : clientId.getS();
     }
 
     /** Only newly written notifications (the template's filter says the same; this keeps the handler honest). */

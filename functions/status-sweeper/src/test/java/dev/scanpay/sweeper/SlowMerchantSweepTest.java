@@ -106,6 +106,37 @@ class SlowMerchantSweepTest {
     }
 
     @Test
+    void aMerchantOwedManyNotificationsAtASlowEndpointTakesOnlyItsShareOfARound() throws Exception {
+        try (SlowEndpoint drip = new SlowEndpoint(SlowEndpoint.Mode.DRIP)) {
+            due("N-warm-2", receiver.url(), Duration.ZERO);
+            handler.handleRequest(scheduledEvent(), new TestLambdaContext());
+            int before = receiver.received().size();
+
+            // one merchant owes itself 20 notifications at a dripping endpoint, all due before the other's one
+            for (int i = 0; i < 20; i++) {
+                due("N-flood-" + i, "FLOOD", drip.url(), Duration.ofSeconds(60 - i));
+            }
+            due("N-other", receiver.url(), Duration.ZERO);
+
+            long start = System.nanoTime();
+            CompletableFuture<StatusSweeperHandler.Report> run = CompletableFuture.supplyAsync(
+                    () -> handler.handleRequest(scheduledEvent(), new TestLambdaContext()));
+            long end = start + Duration.ofSeconds(40).toNanos();
+            while (receiver.received().size() <= before && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            long deliveredAfterMs = (System.nanoTime() - start) / 1_000_000;
+            run.get(90, TimeUnit.SECONDS);
+            System.out.printf("Other merchant notified after %d ms with 20 slow notifications of one merchant due first%n",
+                    deliveredAfterMs);
+
+            // 16 places in a round, 4 of them the flood's: the other merchant is in the first round, not the second
+            assertThat(deliveredAfterMs).as("the other merchant is notified in the first round").isLessThan(3_000);
+            assertThat(stored("N-other").status()).isEqualTo(NotificationStatus.DELIVERED);
+        }
+    }
+
+    @Test
     void anAnswerTooLargeFailsLikeAnyOtherFailureUntilDeadLettered() {
         try (SlowEndpoint huge = new SlowEndpoint(SlowEndpoint.Mode.HUGE_CHUNKED)) {
             due("N-huge-dead", huge.url(), Duration.ZERO);
@@ -142,7 +173,11 @@ class SlowMerchantSweepTest {
     }
 
     private void due(String id, String url, Duration ago) {
-        MerchantNotification n = new MerchantNotification(id, id + "-payment", "MERCHANT", url,
+        due(id, "MERCHANT", url, ago);
+    }
+
+    private void due(String id, String clientId, String url, Duration ago) {
+        MerchantNotification n = new MerchantNotification(id, id + "-payment", clientId, url,
                 "{\"notifyType\":\"PAYMENT_RESULT\",\"notifyId\":\"" + id + "\",\"result\":{\"resultStatus\":\"F\",\"resultCode\":\"ORDER_IS_CLOSED\"}}",
                 "F", NotificationStatus.PENDING, 0, clock.instant().minus(ago), clock.instant().minus(ago), null, null, 0);
         db.putItem(b -> b.tableName(table).item(context.getBean(NotificationStore.class).item(n)));

@@ -63,13 +63,24 @@ public final class NotificationDelivery {
         this.pool = executor;
     }
 
-    /** Delivers every notification due now, up to {@code limit} per shard; returns how many it attempted. */
+    /**
+     * How many of one merchant's notifications one round attempts: a quarter of the places, so a merchant whose
+     * endpoint is slow (or who owes itself many notifications) never takes the round from the others.
+     */
+    public static final int PER_MERCHANT_PER_ROUND = PARALLEL / 4;
+
+    /**
+     * Delivers what is due now, up to {@code limit} per shard and {@link #PER_MERCHANT_PER_ROUND} per merchant,
+     * in turns between merchants; returns how many it attempted. What a merchant had beyond its share stays
+     * due for the next round.
+     */
     public int sweep(int limit) {
-        List<MerchantNotification> due = store.due(clock.instant(), limit);
-        for (MerchantNotification failed : inParallel(due, this::attempt)) {
+        List<MerchantNotification> round = FairShare.inTurns(store.due(clock.instant(), limit), MerchantNotification::clientId,
+                PER_MERCHANT_PER_ROUND);
+        for (MerchantNotification failed : inParallel(round, this::attempt)) {
             LOG.error("Delivery of notification {} failed; it stays due", failed.notificationId());
         }
-        return due.size();
+        return round.size();
     }
 
     /**
