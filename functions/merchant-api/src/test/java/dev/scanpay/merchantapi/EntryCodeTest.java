@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.codes.CodeKind;
+import dev.scanpay.core.client.Client;
+import dev.scanpay.core.client.NotifyUrlPrefixes;
 import dev.scanpay.core.codes.EntryCode;
+import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.Scenario;
@@ -70,6 +74,38 @@ class EntryCodeTest {
         assertThat(codeValue(repeat)).as("a printed code keeps working").isEqualTo(codeValue);
         assertThat(codeValue(merchant.post(CODES, entryCodeRegistration("M-1001", "S-02", "KWD")))).isNotEqualTo(codeValue);
         assertThat(merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "USD")).resultCode()).isEqualTo("REPEAT_REQ_INCONSISTENT");
+    }
+
+    @Test
+    void aWithdrawnCurrencyIsNotSupportedForAStoresCode() {
+        Answer answer = merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "DEM"));
+        assertThat(answer.resultCode()).isEqualTo("CURRENCY_NOT_SUPPORT");
+    }
+
+    @Test
+    void aPrintedCodesNotifyUrlIsUsedOnlyWhileTheClientsPrefixesStillAdmitIt() {
+        SignedMerchant shop = gateway.merchant("MERCHANT_MOVED", "https://old.shop.example/", "https://new.shop.example/");
+        Map<String, Object> registration = new HashMap<>(entryCodeRegistration("M-1001", "S-09", "JPY"));
+        registration.put("paymentNotifyUrl", "https://old.shop.example/notify");
+        String codeValue = codeValue(shop.post(CODES, registration));
+        String token = codeValue.substring(codeValue.lastIndexOf('/') + 1);
+        EntryCodes entryCodes = gateway.context.getBean(EntryCodes.class);
+        dev.scanpay.core.wallet.Wallet wallet = gateway.context.getBean(dev.scanpay.core.wallet.WalletDirectory.class)
+                .byId(gateway.wallet.walletId()).orElseThrow();
+
+        assertThat(entryCodes.startPayment(token, "500", "form-id-before-0001", wallet).payment().notifyUrl())
+                .isEqualTo("https://old.shop.example/notify");
+
+        // the shop moves: its client is registered again without the old prefix, with a new default
+        ClientStore clients = new ClientStore(gateway.dynamoClient, gateway.table);
+        Client registered = clients.get("MERCHANT_MOVED").orElseThrow();
+        clients.put(new Client(registered.clientId(), registered.name(), registered.kind(), registered.publicKeys(),
+                registered.merchantIds(), "https://new.shop.example/notify",
+                NotifyUrlPrefixes.of(List.of("https://new.shop.example/")), registered.createdAt()));
+        gateway.clock.advance(java.time.Duration.ofSeconds(31));
+
+        assertThat(entryCodes.startPayment(token, "500", "form-id-after-00001", wallet).payment().notifyUrl())
+                .as("the printed code's URL is no longer the shop's to name").isEqualTo("https://new.shop.example/notify");
     }
 
     @Test

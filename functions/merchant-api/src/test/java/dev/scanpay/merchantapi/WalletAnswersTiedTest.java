@@ -96,6 +96,20 @@ class WalletAnswersTiedTest {
     }
 
     @Test
+    void aRefundAnswerForAnotherAmountIsNoAnswer() {
+        Answer paid = pay("PR-T7", 1_250);
+        gateway.wallet.rewriteNextAnswer("refund", body -> with(body, "refundAmount", Map.of("currency", "USD", "value", "1250")));
+
+        Answer refund = merchant.call("refund", Map.of("refundRequestId", "RF-T7", "paymentId", paid.get("paymentId"),
+                "refundAmount", Map.of("currency", "USD", "value", "250")));
+
+        assertThat(refund.resultCode()).as("a success for 12.50 is not this refund's of 2.50").isEqualTo("REFUND_IN_PROCESS");
+        gateway.clock.advance(Duration.ofSeconds(10));
+        gateway.sweep();
+        assertThat(merchant.call("inquiryRefund", Map.of("refundRequestId", "RF-T7")).get("refundStatus")).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void anFCodeTheMerchantMustNotSeeIsMappedOnTheInquiryPathToo() {
         // 9901: the wallet is still charging when pay returns; the inquiry is what says F
         Answer pending = pay("PR-T6", 9_901);

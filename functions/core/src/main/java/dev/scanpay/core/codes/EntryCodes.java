@@ -144,8 +144,7 @@ public final class EntryCodes {
         String paymentRequestId = "EC-" + formId;
         String hash = hash(amount, wallet.walletId());
         Instant expiry = clock.instant().plus(FollowUpSchedule.DEFAULT_ORDER_CODE_WINDOW);
-        String notifyUrl = code.notifyUrl() != null ? code.notifyUrl()
-                : clients.find(code.clientId()).map(c -> c.client().notifyUrl()).orElse(null);
+        String notifyUrl = notifyUrlOf(code);
         var spec = new CodePayments.NewCodePayment(code.clientId(), paymentRequestId, Scenario.ENTRY_CODE, amount,
                 code.order(paymentRequestId), notifyUrl, null, wallet.walletId(), expiry);
         PaymentStore.Creation creation = codePayments.create(spec, hash, EntryCodeStore.slotOf(code), openPerStore);
@@ -162,6 +161,18 @@ public final class EntryCodes {
             payment = ((PaymentStore.Created) creation).payment();
         }
         return new StartedPayment(payment, CashierLinks.of(wallet, urls.codeValue(payment.codeToken())));
+    }
+
+    /**
+     * Where a payment from this store's page is notified: the code's own URL while the client's registered
+     * prefixes still admit it (they may have changed since the code was printed), else the client's default.
+     */
+    private String notifyUrlOf(EntryCode code) {
+        var client = clients.find(code.clientId()).map(ClientDirectory.KnownClient::client);
+        if (code.notifyUrl() != null && client.map(c -> c.notifyUrlPrefixes().admits(code.notifyUrl())).orElse(false)) {
+            return code.notifyUrl();
+        }
+        return client.map(c -> c.notifyUrl()).orElse(null);
     }
 
     /** The entry-code payment a one-time code leads to, for the result page the cashier returns to. */

@@ -44,7 +44,8 @@ public final class WalletAnswerTies {
         return new WalletOutcome.Unknown("the answer is not about this payment: " + why);
     }
 
-    private static boolean sameAmount(Money expected, Object wire) {
+    /** Whether a wire amount ({currency, value}, value as a string or a number) is {@code expected}. */
+    static boolean sameAmount(Money expected, Object wire) {
         if (!(wire instanceof Map<?, ?> map)) {
             return false;
         }

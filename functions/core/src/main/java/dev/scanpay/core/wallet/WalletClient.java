@@ -160,6 +160,12 @@ public final class WalletClient {
                     refund.walletId(), refund.refundId(), clip(String.valueOf(refundRequestId), 64));
             return new RefundOutcome.Unknown("the answer is about another refund");
         }
+        Object refundAmount = answer.body().get("refundAmount");
+        if (refundAmount != null && !WalletAnswerTies.sameAmount(refund.amount(), refundAmount)) {
+            LOG.warn("Wallet answer mismatch: {} answered refund {} for another amount; not taken as an answer",
+                    refund.walletId(), refund.refundId());
+            return new RefundOutcome.Unknown("the answer is for another amount or currency");
+        }
         Result result = answer.result();
         return switch (result.resultStatus()) {
             case S -> new RefundOutcome.Refunded(text(answer.body().get("refundId")), time(answer.body().get("refundTime")));
