@@ -1,15 +1,13 @@
 package dev.scanpay.core.client;
 
-import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.core.signing.KeyRing;
 import dev.scanpay.core.store.ClientStore;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Clients with their keys parsed, kept for a short while per function instance so a busy merchant costs
@@ -29,7 +27,7 @@ public final class ClientDirectory {
     }
 
     /** A client and its parsed public keys by keyVersion (keys that do not parse are left out). */
-    public record KnownClient(Client client, Map<String, PublicKey> keys) {
+    public record KnownClient(Client client, KeyRing keys) {
     }
 
     public Optional<KnownClient> find(String clientId) {
@@ -44,19 +42,7 @@ public final class ClientDirectory {
     }
 
     private static KnownClient parse(Client client) {
-        Map<String, PublicKey> keys = client.publicKeys().entrySet().stream()
-                .filter(e -> parses(e.getValue()))
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> RsaKeys.publicKey(e.getValue())));
-        return new KnownClient(client, keys);
-    }
-
-    private static boolean parses(String key) {
-        try {
-            RsaKeys.publicKey(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return new KnownClient(client, KeyRing.of(client.publicKeys()));
     }
 
     private record Entry(KnownClient client, Instant loadedAt) {

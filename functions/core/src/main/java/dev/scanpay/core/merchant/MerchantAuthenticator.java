@@ -7,7 +7,6 @@ import dev.scanpay.core.client.ClientIds;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import java.security.PublicKey;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +56,11 @@ public final class MerchantAuthenticator {
      */
     private static boolean verifies(KnownClient client, SignedRequest signed) {
         String keyVersion = signed.signature().keyVersion();
-        PublicKey named = keyVersion == null ? null : client.keys().get(keyVersion);
-        if (named != null) {
-            return signed.verifiesWith(named);
+        if (client.keys().verifies(keyVersion, signed.content(), signed.signature().signatureBase64())) {
+            return true;
         }
-        for (PublicKey key : client.keys().values()) {
-            if (signed.verifiesWith(key)) {
-                return true;
-            }
+        if (client.keys().has(keyVersion)) {
+            return false;
         }
         throw new ProtocolException(ResultCode.KEY_NOT_FOUND, "no key with keyVersion " + keyVersion
                 + " for client " + client.client().clientId() + ", and none of its keys verifies the signature");
