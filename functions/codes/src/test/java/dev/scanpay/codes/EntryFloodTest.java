@@ -49,6 +49,12 @@ class EntryFloodTest {
     void start() {
         harness = new CodesHarness();
         harness.simWallet();
+        // the store's client, whose registered prefixes admit the code's notify URL
+        new dev.scanpay.core.store.ClientStore(harness.dynamoClient, harness.table).put(new dev.scanpay.core.client.Client(
+                "MERCHANT_QR", "Ramen Ichiban KK", dev.scanpay.core.client.ClientKind.MERCHANT,
+                Map.of("1", dev.scanpay.core.signing.RsaKeys.encode(dev.scanpay.core.signing.RsaKeys.generate().getPublic())),
+                java.util.Set.of(), null, dev.scanpay.core.client.NotifyUrlPrefixes.of(List.of("https://merchant.example/")),
+                harness.clock.instant()));
         EntryCode fresh = new EntryCode(CodeTokens.next(), "MERCHANT_QR", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban",
                 "S-FLOOD", "Shibuya", "5812", "Shibuya", Currency.getInstance("JPY"), "https://merchant.example/notify",
                 harness.clock.instant());
