@@ -52,10 +52,6 @@ public final class SignedJsonApi<C> {
         operations.put(path, handler);
     }
 
-    public boolean serves(String path) {
-        return operations.containsKey(path);
-    }
-
     public OutboundResponse handle(InboundRequest request) {
         long started = System.nanoTime();
         Map<String, Object> answer;

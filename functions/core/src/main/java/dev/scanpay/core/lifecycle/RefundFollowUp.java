@@ -60,18 +60,6 @@ public final class RefundFollowUp {
         return due.size();
     }
 
-    /** Sweeps again while the last round found work, within {@code budget} of real time; returns how many it handled. */
-    public int sweepWhileBusy(int limit, Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        int handled = 0;
-        int found;
-        do {
-            found = sweep(limit);
-            handled += found;
-        } while (found > 0 && System.nanoTime() < deadline);
-        return handled;
-    }
-
     /** Returns the refund as it stands afterwards; does nothing unless it is due. */
     public Refund checkIfDue(Refund refund) {
         Instant now = clock.instant();

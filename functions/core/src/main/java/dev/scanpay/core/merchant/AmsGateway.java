@@ -18,7 +18,6 @@ import java.util.function.BiFunction;
  */
 public final class AmsGateway {
 
-    public static final int MAX_BODY_BYTES = SignedJsonApi.MAX_BODY_BYTES;
     /** Production path, and the sandbox path Alipay's SDK uses for SANDBOX_ client ids. */
     public static final String[] PATH_PREFIXES = {"/ams/api/v1/", "/ams/sandbox/api/v1/"};
 

@@ -24,14 +24,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * REQ#{clientId}#{requestId} REQ          idempotency key of a payment request -> paymentId, request hash
  * REFREQ#{clientId}#{reqId}  REFREQ       idempotency key of a refund request -> refundId, paymentId, hash
  * REFUND#{refundId}          REFUND       refund id -> paymentId and clientId (inquiryRefund by refundId)
- * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys
- * WALLET                     {walletId}   a wallet (one partition: all wallets come back in one Query)
+ * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys by version and notify URL prefixes
+ * WALLET                     {walletId}   a wallet with its public keys by version (one partition: all wallets in one Query)
+ * CODE#{token}               CODE         an order code, an entry-code payment's one-time code, or a store's entry code
+ * ENTRY#{client}#{m}#{store} ENTRY        a store's one entry code, and its count of open page payments (the cap)
+ * NTF#{notificationId}       NTF          a merchant notification (the outbox), with its attempts
+ * DEADNTF#{clientId}         {notifId}    a client's dead-lettered notifications (listUndelivered: one Query)
  * </pre>
  *
  * The {@code due} index is sparse: only items with {@code nextCheckAt} are in it, so finding the payments
  * that need attention costs what they number, not what the table holds. {@code dueShard} spreads them over
- * a few partitions: {@code DUE#n} for payments, {@code REFUND_DUE#n} for refunds, so neither follow-up
- * reads the other's items.
+ * a few partitions: {@code DUE#n} for payments, {@code REFUND_DUE#n} for refunds, {@code NDUE#n} for
+ * notifications, so no follow-up reads the others' items.
  */
 public final class ScanpayTable {
 

@@ -240,9 +240,5 @@ public final class WalletClient {
 
     /** Bounded waits per call; pay's is the longest the merchant's pay request waits for the wallet. */
     public record WalletTimeouts(Duration pay, Duration inquiry, Duration cancel) {
-        public static WalletTimeouts defaults() {
-            // pay answers within 5 s, the read timeout of ams-java-sdk; U then leads the merchant to inquire
-            return new WalletTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
-        }
     }
 }
