@@ -6,7 +6,7 @@ import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.merchant.AmsPaymentView;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.notify.NotifyUrlRule;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.RequestHash;
 import dev.scanpay.core.payment.Scenario;
@@ -43,29 +43,21 @@ public final class EntryCodes {
     private final CodePayments codePayments;
     private final ClientDirectory clients;
     private final CodeUrls urls;
-    private final DestinationRules destinations;
+    private final NotifyUrlRule notifyUrls;
     private final Clock clock;
     private final PaymentStore.SlotCap openPerStore;
-
-    /** The default cap on a store's open (unpaid) entry-code payments started from its page. */
-    public static final int DEFAULT_MAX_OPEN_PER_STORE = 20;
-
-    public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                      ClientDirectory clients, CodeUrls urls, DestinationRules destinations, Clock clock) {
-        this(entryStore, codeStore, payments, codePayments, clients, urls, destinations, clock, DEFAULT_MAX_OPEN_PER_STORE);
-    }
 
     /**
      * @param maxOpenPerStore how many payments started from one store's page may be open (CREATED or PROCESSING)
      *                        at once; a page is public, so this bounds what strangers can make the store hold
      */
     public EntryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                      ClientDirectory clients, CodeUrls urls, DestinationRules destinations, Clock clock, int maxOpenPerStore) {
+                      ClientDirectory clients, CodeUrls urls, NotifyUrlRule notifyUrls, Clock clock, int maxOpenPerStore) {
         if (maxOpenPerStore < 1) {
             throw new IllegalArgumentException("a store's cap on open entry-code payments must be at least 1");
         }
         this.openPerStore = new PaymentStore.SlotCap(maxOpenPerStore);
-        this.destinations = destinations;
+        this.notifyUrls = notifyUrls;
         this.entryStore = entryStore;
         this.codeStore = codeStore;
         this.payments = payments;
@@ -93,10 +85,7 @@ public final class EntryCodes {
         String storeDisplayName = store.optionalString("storeDisplayName", 256).orElse(null);
         Currency currency = currency(body.string("currency", 3));
         String notifyUrl = body.optionalHttpUrl("paymentNotifyUrl", 2048).orElse(null);
-        if (notifyUrl != null) {
-            destinations.requireAllowed("paymentNotifyUrl", notifyUrl);
-        }
-        caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", notifyUrl);
+        notifyUrls.require(caller.client(), "paymentNotifyUrl", notifyUrl);
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(merchantId)) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED, "client " + clientId + " may not act for merchant " + merchantId);

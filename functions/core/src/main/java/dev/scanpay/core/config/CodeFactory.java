@@ -8,7 +8,7 @@ import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import io.micronaut.context.annotation.Factory;
-import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.notify.NotifyUrlRule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -28,9 +28,9 @@ public class CodeFactory {
 
     @Singleton
     EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
-                          ClientDirectory clients, CodeUrls codeUrls, DestinationRules destinations, Clock clock,
+                          ClientDirectory clients, CodeUrls codeUrls, NotifyUrlRule notifyUrls, Clock clock,
                           @io.micronaut.context.annotation.Value("${scanpay.entry-codes.max-open-per-store:20}") int maxOpenPerStore) {
-        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, destinations, clock,
+        return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, notifyUrls, clock,
                 maxOpenPerStore);
     }
 }

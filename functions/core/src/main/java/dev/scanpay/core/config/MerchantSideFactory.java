@@ -22,7 +22,7 @@ import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
-import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.notify.NotifyUrlRule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -44,9 +44,9 @@ public class MerchantSideFactory {
     MerchantPayments merchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                                       WalletDirectory wallets, WalletClient walletClient,
                                       WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
-                                      DestinationRules destinations, Clock clock) {
+                                      NotifyUrlRule notifyUrls, Clock clock) {
         return new MerchantPayments(store, refunds, lifecycle, followUp, wallets, walletClient, timeouts, codePayments, codeUrls,
-                destinations, clock);
+                notifyUrls, clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.notify.NotifyUrlRule;
 import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.outbound.OutboundHttp;
 import io.micronaut.context.annotation.Factory;
@@ -15,6 +16,11 @@ public class OutboundFactory {
     @Singleton
     DestinationRules destinationRules(OutboundConfig outbound) {
         return outbound.destinationRules();
+    }
+
+    @Singleton
+    NotifyUrlRule notifyUrlRule(DestinationRules rules) {
+        return new NotifyUrlRule(rules);
     }
 
     @Singleton

@@ -8,7 +8,7 @@ import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
 import dev.scanpay.core.lifecycle.PaymentTransitions;
-import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.notify.NotifyUrlRule;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
@@ -52,14 +52,14 @@ public final class MerchantPayments {
     private final WalletClient.WalletTimeouts timeouts;
     private final CodePayments codePayments;
     private final CodeUrls codeUrls;
-    private final DestinationRules destinations;
+    private final NotifyUrlRule notifyUrls;
     private final Clock clock;
 
     public MerchantPayments(PaymentStore store, RefundStore refunds, PaymentLifecycle lifecycle, PaymentFollowUp followUp,
                             WalletDirectory wallets, WalletClient walletClient,
                             WalletClient.WalletTimeouts timeouts, CodePayments codePayments, CodeUrls codeUrls,
-                            DestinationRules destinations, Clock clock) {
-        this.destinations = destinations;
+                            NotifyUrlRule notifyUrls, Clock clock) {
+        this.notifyUrls = notifyUrls;
         this.codePayments = codePayments;
         this.codeUrls = codeUrls;
         this.store = store;
@@ -73,17 +73,13 @@ public final class MerchantPayments {
     }
 
     public Map<String, Object> pay(KnownClient caller, PayRequest request) {
-        if (request.notifyUrl() != null) {
-            // refused before anything is written or looked up: the gateway would never call it
-            destinations.requireAllowed("paymentNotifyUrl", request.notifyUrl());
-        }
+        // refused before anything is read or written
+        notifyUrls.require(caller.client(), "paymentNotifyUrl", request.notifyUrl());
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(request.order().referenceMerchantId())) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED,
                     "client " + clientId + " may not act for merchant " + request.order().referenceMerchantId());
         }
-        // before anything is read or written: a URL outside the client's own prefixes is refused outright
-        caller.client().notifyUrlPrefixes().require("paymentNotifyUrl", request.notifyUrl());
         String hash = request.idempotencyHash();
         var earlier = store.findRequest(clientId, request.paymentRequestId());
         if (earlier.isPresent()) {
