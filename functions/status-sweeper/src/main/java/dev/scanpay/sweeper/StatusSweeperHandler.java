@@ -3,11 +3,10 @@ package dev.scanpay.sweeper;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.scanpay.core.lifecycle.Sweeper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
+import dev.scanpay.core.config.GatewayConfig;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +24,8 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
     @Inject
     Sweeper sweeper;
 
-    @Value("${scanpay.sweeper.page-size:100}")
-    int pageSize;
-
-    /** Leaves room under the function's 60 s timeout for the last wallet calls of a round. */
-    @Value("${scanpay.sweeper.budget:40s}")
-    Duration budget;
+    @Inject
+    GatewayConfig config;
 
     /** What Lambda constructs. */
     public StatusSweeperHandler() {
@@ -44,7 +39,7 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
 
     @Override
     public Report execute(ScheduledEvent event) {
-        Sweeper.Result result = sweeper.sweepFor(pageSize, budget);
+        Sweeper.Result result = sweeper.sweepFor(config.sweeperPageSize(), config.sweeperBudget());
         LOG.info("Sweep for {}: {} payments, refunds and notifications handled in {} rounds", event == null ? "manual run" : event.getTime(),
                 result.handled(), result.rounds());
         return new Report(result.rounds(), result.handled());

@@ -29,8 +29,8 @@ public class CodeFactory {
     @Singleton
     EntryCodes entryCodes(EntryCodeStore entryStore, CodeStore codeStore, PaymentStore payments, CodePayments codePayments,
                           ClientDirectory clients, CodeUrls codeUrls, NotifyUrlRule notifyUrls, Clock clock,
-                          @io.micronaut.context.annotation.Value("${scanpay.entry-codes.max-open-per-store:20}") int maxOpenPerStore) {
+                          GatewayConfig config) {
         return new EntryCodes(entryStore, codeStore, payments, codePayments, clients, codeUrls, notifyUrls, clock,
-                maxOpenPerStore);
+                config.entryCodeMaxOpenPerStore());
     }
 }

@@ -1,19 +1,41 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.outbound.DestinationRules;
+import dev.scanpay.core.wallet.WalletClient;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.ConversionService;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The gateway's settings. Every property can come from an environment variable in the usual Micronaut
- * way: scanpay.gateway.public-url is SCANPAY_GATEWAY_PUBLIC_URL.
+ * Every setting a deployment can change, read here and nowhere else, with its default; the README's
+ * "Settings" table lists the same names and defaults. Each property can come from an environment variable
+ * in the usual Micronaut way: {@code scanpay.gateway.public-url} is {@code SCANPAY_GATEWAY_PUBLIC_URL}.
+ *
+ * <p>What is not here is not a setting: the inquiry, cancel and refund-check timetables and the payment windows
+ * are the protocol's ({@code FollowUpSchedule}), the notification schedule is Antom's ({@code NotificationSchedule}),
+ * and both are declared once in those classes.
  */
 @Singleton
 public final class GatewayConfig {
 
     /** Where the local stack listens by default. */
     public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
+
+    /**
+     * How much longer than one notification attempt's deadline a claimed attempt keeps other senders off it:
+     * a claim outlives the attempt that made it, so two senders never deliver the same attempt at once.
+     */
+    static final Duration NOTIFICATION_LEASE_MARGIN = Duration.ofSeconds(10);
 
     private final String table;
     private final String dynamoEndpoint;
@@ -23,10 +45,17 @@ public final class GatewayConfig {
     private final String keyFile;
     private final String privateKey;
     private final String keyVersion;
-    private final Duration payTimeout;
-    private final Duration inquiryTimeout;
-    private final Duration cancelTimeout;
+    private final WalletClient.WalletTimeouts walletTimeouts;
+    private final Duration notifyTimeout;
+    private final Duration connectTimeout;
+    private final int maxAnswerBytes;
+    private final boolean allowLoopback;
+    private final boolean requireHttps;
+    private final int sweeperPageSize;
+    private final Duration sweeperBudget;
+    private final int entryCodeMaxOpenPerStore;
 
+    @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
                          @Nullable @Value("${scanpay.dynamodb.endpoint:}") String dynamoEndpoint,
                          @Value("${scanpay.gateway.client-id:SCANPAY}") String clientId,
@@ -37,7 +66,15 @@ public final class GatewayConfig {
                          @Value("${scanpay.gateway.key.key-version:1}") String keyVersion,
                          @Value("${scanpay.wallet.timeout.pay:4s}") Duration payTimeout,
                          @Value("${scanpay.wallet.timeout.inquiry:5s}") Duration inquiryTimeout,
-                         @Value("${scanpay.wallet.timeout.cancel:5s}") Duration cancelTimeout) {
+                         @Value("${scanpay.wallet.timeout.cancel:5s}") Duration cancelTimeout,
+                         @Value("${scanpay.outbound.notify-timeout:5s}") Duration notifyTimeout,
+                         @Value("${scanpay.outbound.connect-timeout:2s}") Duration connectTimeout,
+                         @Value("${scanpay.outbound.max-answer-bytes:65536}") int maxAnswerBytes,
+                         @Value("${scanpay.outbound.allow-loopback:false}") boolean allowLoopback,
+                         @Value("${scanpay.outbound.require-https:true}") boolean requireHttps,
+                         @Value("${scanpay.sweeper.page-size:100}") int sweeperPageSize,
+                         @Value("${scanpay.sweeper.budget:40s}") Duration sweeperBudget,
+                         @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -48,12 +85,64 @@ public final class GatewayConfig {
         this.keyFile = blankToNull(keyFile);
         this.privateKey = blankToNull(privateKey);
         this.keyVersion = keyVersion;
-        this.payTimeout = payTimeout;
-        this.inquiryTimeout = inquiryTimeout;
-        this.cancelTimeout = cancelTimeout;
+        this.walletTimeouts = new WalletClient.WalletTimeouts(payTimeout, inquiryTimeout, cancelTimeout);
+        this.notifyTimeout = notifyTimeout;
+        this.connectTimeout = connectTimeout;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.allowLoopback = allowLoopback;
+        this.requireHttps = requireHttps;
+        if (entryCodeMaxOpenPerStore < 1) {
+            throw new IllegalArgumentException("scanpay.entry-codes.max-open-per-store must be at least 1");
+        }
+        this.sweeperPageSize = sweeperPageSize;
+        this.sweeperBudget = sweeperBudget;
+        this.entryCodeMaxOpenPerStore = entryCodeMaxOpenPerStore;
     }
 
+    /**
+     * The settings given in {@code properties} (by their property names), every other one at its default:
+     * for tools and tests that build the gateway's parts without an application context.
+     */
+    public static GatewayConfig of(Map<String, Object> properties) {
+        // the defaults are the constructor's own @Value placeholders, so they are written once
+        Constructor<?> constructor = injected();
+        Class<?>[] types = constructor.getParameterTypes();
+        List<Map.Entry<String, String>> settings = List.copyOf(defaults().entrySet());
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Object raw = properties.getOrDefault(settings.get(i).getKey(), settings.get(i).getValue());
+            args[i] = ConversionService.SHARED.convertRequired(raw, types[i]);
+        }
+        try {
+            return (GatewayConfig) constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every property this class reads, in the constructor's order, with its default as written ("" for none). */
+    public static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Parameter parameter : injected().getParameters()) {
+            String placeholder = parameter.getAnnotation(Value.class).value();   // ${name:default}
+            String inner = placeholder.substring(2, placeholder.length() - 1);
+            int colon = inner.indexOf(':');
+            defaults.put(inner.substring(0, colon), inner.substring(colon + 1));
+        }
+        return defaults;
+    }
+
+    private static Constructor<?> injected() {
+        return Arrays.stream(GatewayConfig.class.getConstructors())
+                .filter(c -> c.isAnnotationPresent(Inject.class)).findFirst().orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ the table and the gateway itself
+
     public String table() { return table; }
+    /** An endpoint override (DynamoDB Local); null in AWS. */
     public String dynamoEndpoint() { return dynamoEndpoint; }
     /** The gateway's Client-Id toward wallets, and its acquirerId. */
     public String clientId() { return clientId; }
@@ -63,9 +152,45 @@ public final class GatewayConfig {
     public String keyFile() { return keyFile; }
     public String privateKey() { return privateKey; }
     public String keyVersion() { return keyVersion; }
-    public Duration payTimeout() { return payTimeout; }
-    public Duration inquiryTimeout() { return inquiryTimeout; }
-    public Duration cancelTimeout() { return cancelTimeout; }
+
+    // ------------------------------------------------------------------ calls to wallets
+
+    /** How long the gateway waits for a wallet's pay (the merchant's pay call waits as long), inquiry and cancel. */
+    public WalletClient.WalletTimeouts walletTimeouts() { return walletTimeouts; }
+
+    // ------------------------------------------------------------------ every call out (notifications, wallets)
+
+    /** The whole exchange of one notification attempt: connect, send, headers and body. */
+    public Duration notifyTimeout() { return notifyTimeout; }
+    /** How long a claimed notification attempt keeps other senders off it: longer than the attempt itself. */
+    public Duration notificationLease() { return notifyTimeout.plus(NOTIFICATION_LEASE_MARGIN); }
+    /** Connecting to one address; the call's own deadline bounds it too. */
+    public Duration connectTimeout() { return connectTimeout; }
+    /** The most of an answer that is read; a longer one is ANSWER_TOO_LARGE. */
+    public int maxAnswerBytes() { return maxAnswerBytes; }
+    /**
+     * Whether loopback destinations are allowed and plain http too. The defaults are what a deployment gets:
+     * loopback refused, https required. Only the local stack and the test harnesses change them; the Lambda
+     * functions never set either (a template test checks).
+     */
+    public DestinationRules destinationRules() {
+        return new DestinationRules(allowLoopback, requireHttps);
+    }
+
+    // ------------------------------------------------------------------ the status sweeper
+
+    /** How many due items one query of the sweeper reads. */
+    public int sweeperPageSize() { return sweeperPageSize; }
+    /** How long one sweeper run takes new work; leaves room under the function's 60 s timeout for its last calls. */
+    public Duration sweeperBudget() { return sweeperBudget; }
+
+    // ------------------------------------------------------------------ entry codes
+
+    /**
+     * How many payments started from one store's public page may be open (CREATED or PROCESSING) at once:
+     * a page is public, so this bounds what strangers can make the store hold.
+     */
+    public int entryCodeMaxOpenPerStore() { return entryCodeMaxOpenPerStore; }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

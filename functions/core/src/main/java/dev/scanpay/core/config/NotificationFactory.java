@@ -13,7 +13,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Payment state changes with the notifications they owe (written in the same transaction), and the
@@ -34,10 +33,9 @@ public class NotificationFactory {
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock, OutboundHttp http, OutboundConfig outbound) {
-        Duration timeout = outbound.notifyTimeout();
-        return new NotificationDelivery(store, payments, new NotificationSender(http, signer, json, clock, timeout), clock,
-                timeout.plusSeconds(10));
+                                              Clock clock, OutboundHttp http, GatewayConfig config) {
+        return new NotificationDelivery(store, payments,
+                new NotificationSender(http, signer, json, clock, config.notifyTimeout()), clock, config.notificationLease());
     }
 
     @Singleton

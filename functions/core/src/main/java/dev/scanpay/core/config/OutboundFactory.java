@@ -14,8 +14,8 @@ import jakarta.inject.Singleton;
 public class OutboundFactory {
 
     @Singleton
-    DestinationRules destinationRules(OutboundConfig outbound) {
-        return outbound.destinationRules();
+    DestinationRules destinationRules(GatewayConfig config) {
+        return config.destinationRules();
     }
 
     @Singleton
@@ -24,7 +24,7 @@ public class OutboundFactory {
     }
 
     @Singleton
-    OutboundHttp outboundHttp(OutboundConfig outbound, DestinationRules rules) {
-        return new OutboundHttp(rules, outbound.maxAnswerBytes(), outbound.connectTimeout());
+    OutboundHttp outboundHttp(GatewayConfig config, DestinationRules rules) {
+        return new OutboundHttp(rules, config.maxAnswerBytes(), config.connectTimeout());
     }
 }

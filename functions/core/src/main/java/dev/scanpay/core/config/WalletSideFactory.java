@@ -30,7 +30,7 @@ public class WalletSideFactory {
 
     @Singleton
     WalletClient.WalletTimeouts walletTimeouts(GatewayConfig config) {
-        return new WalletClient.WalletTimeouts(config.payTimeout(), config.inquiryTimeout(), config.cancelTimeout());
+        return config.walletTimeouts();
     }
 
     @Singleton

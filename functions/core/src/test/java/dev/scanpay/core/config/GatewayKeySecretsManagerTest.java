@@ -10,7 +10,7 @@ import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -51,8 +51,8 @@ class GatewayKeySecretsManagerTest {
         System.setProperty("aws.endpointUrlSecretsManager", LOCALSTACK.getEndpoint().toString());
         System.setProperty("aws.region", LOCALSTACK.getRegion());
         try {
-            GatewayConfig config = new GatewayConfig("scanpay", null, "SCANPAY", "https://gw.example", arn, null, null, "1",
-                    Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            GatewayConfig config = GatewayConfig.of(Map.of("scanpay.gateway.public-url", "https://gw.example",
+                    "scanpay.gateway.key.secret-id", arn));
 
             MessageSigner signer = GatewayKeyLoader.load(config, Json.standalone());
 
