@@ -224,12 +224,7 @@ class PaymentStoreDynamoTest {
                 .extracting(Payment::paymentId).containsExactly(winner);
     }
 
-    // --- transitions: one conditional write on version ---
-
-    @Test
-    void theTransitionConditionIsPinned() {
-        assertThat(PaymentStore.TRANSITION_CONDITION).isEqualTo("#version = :expectedVersion AND #status = :expectedStatus");
-    }
+    // --- transitions: one conditional write on version (the condition sent: StoreConditionsDynamoTest) ---
 
     @Test
     void replaceFromTheStoredVersionIsAppliedAndBumpsTheVersion() {

@@ -137,6 +137,33 @@ class StoreConditionsDynamoTest {
     }
 
     @Test
+    void aNotificationAttemptDeadLetterAndRequeueEachMoveOnlyFromTheVersionReadAt() {
+        MerchantNotification n = new MerchantNotification("N-6", "PC-6", TestPayments.CLIENT_ID, "https://m.example/n", "{}",
+                "F", NotificationStatus.PENDING, 0, NOW, NOW, null, null, 0);
+        recording.client().putItem(b -> b.tableName(codes.table()).item(notifications.item(n)));
+        recording.take();
+
+        MerchantNotification claimed = notifications.replace(n, n.with(NotificationStatus.PENDING, 1, NOW.plusSeconds(15), null, null))
+                .orElseThrow();
+        assertThat(recording.take()).extracting(Write::kind, Write::pk, Write::condition).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Put", "NTF#N-6", "#version = :expected"));
+
+        MerchantNotification dead = notifications.deadLetter(claimed,
+                claimed.with(NotificationStatus.DEAD_LETTERED, 1, null, null, "TIMEOUT")).orElseThrow();
+        List<Write> deadLettering = recording.take();
+        assertThat(deadLettering).extracting(Write::kind, Write::condition).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Put", "#version = :expected"),
+                org.assertj.core.groups.Tuple.tuple("Put", null));
+        assertThat(deadLettering).filteredOn(w -> "#version = :expected".equals(w.condition())).singleElement()
+                .satisfies(w -> assertThat(w.value(":expected")).isEqualTo("1"));
+
+        notifications.requeue(dead, dead.with(NotificationStatus.PENDING, 1, NOW, null, "TIMEOUT")).orElseThrow();
+        assertThat(recording.take()).extracting(Write::kind, Write::condition).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Put", "#version = :expected"),
+                org.assertj.core.groups.Tuple.tuple("Delete", null));
+    }
+
+    @Test
     void codesAndAStoresEntryCodeAreWrittenOnlyOnce() {
         codes.put(new IssuedCode(CodeTokens.next(), CodeKind.ORDER, "https://x/c/t", TestPayments.CLIENT_ID, "PC-6", NOW.plusSeconds(300)));
         assertThat(recording.take()).singleElement().satisfies(w -> assertThat(w.condition()).isEqualTo("attribute_not_exists(pk)"));
