@@ -14,8 +14,6 @@ import dev.scanpay.core.merchant.MerchantAuthenticator;
 import dev.scanpay.core.merchant.MerchantPayments;
 import dev.scanpay.core.merchant.MerchantRefunds;
 import dev.scanpay.core.notify.MerchantNotifications;
-import dev.scanpay.core.refund.RefundLookup;
-import dev.scanpay.core.refund.RefundRequest;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
@@ -58,12 +56,6 @@ public class MerchantSideFactory {
     AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
                           EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
                           Clock clock) {
-        AmsGateway gateway = new AmsGateway(authenticator, payments, json, signer, clock);
-        gateway.register("refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));
-        gateway.register("inquiryRefund", (client, body) -> refunds.inquire(client, RefundLookup.parse(body)));
-        gateway.register("codes", "registerEntryCode", entryCodes::register);
-        gateway.register("notifications", "resend", notifications::resend);
-        gateway.register("notifications", "listUndelivered", notifications::listUndelivered);
-        return gateway;
+        return new AmsGateway(authenticator, payments, refunds, entryCodes, notifications, json, signer, clock);
     }
 }

@@ -4,8 +4,12 @@ import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.api.SignedJsonApi;
 import dev.scanpay.core.client.ClientDirectory.KnownClient;
+import dev.scanpay.core.codes.EntryCodes;
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.notify.MerchantNotifications;
 import dev.scanpay.core.protocol.Fields;
+import dev.scanpay.core.refund.RefundLookup;
+import dev.scanpay.core.refund.RefundRequest;
 import dev.scanpay.core.signing.MessageSigner;
 import java.time.Clock;
 import java.util.Map;
@@ -23,20 +27,22 @@ public final class AmsGateway {
 
     private final SignedJsonApi<KnownClient> api;
 
-    public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, Json json,
-                      MessageSigner signer, Clock clock) {
+    public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
+                      EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
+                      Clock clock) {
         this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock);
-        register("pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
-        register("inquiryPayment", (client, body) -> payments.inquire(client, PaymentLookup.parse(body)));
-        register("cancel", (client, body) -> payments.cancel(client, PaymentLookup.parse(body)));
+        // every merchant route, each parsed here and served by one method of one service
+        route("payments", "pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
+        route("payments", "inquiryPayment", (client, body) -> payments.inquire(client, PaymentLookup.parse(body)));
+        route("payments", "cancel", (client, body) -> payments.cancel(client, PaymentLookup.parse(body)));
+        route("payments", "refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));
+        route("payments", "inquiryRefund", (client, body) -> refunds.inquire(client, RefundLookup.parse(body)));
+        route("codes", "registerEntryCode", entryCodes::register);
+        route("notifications", "resend", notifications::resend);
+        route("notifications", "listUndelivered", notifications::listUndelivered);
     }
 
-    /** A payments operation ({@code /ams/api/v1/payments/{operation}}), for later modules (refunds, notifications). */
-    public void register(String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
-        register("payments", operation, handler);
-    }
-
-    public void register(String family, String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
+    private void route(String family, String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
         for (String prefix : PATH_PREFIXES) {
             api.register(prefix + family + "/" + operation, handler);
         }
