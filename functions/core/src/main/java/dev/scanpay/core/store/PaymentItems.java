@@ -20,6 +20,8 @@ import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.payment.WalletCustomer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Payment <-> item. Attribute names are the record's field names, so items read well in the console. */
@@ -87,6 +89,12 @@ final class PaymentItems {
         putS(item, "redirectUrl", p.redirectUrl());
         putS(item, "storeSlot", p.storeSlot());
         return item;
+    }
+
+    /** The payment as stored now (a consistent read), or empty: the one read of a payment item, for both stores. */
+    static Optional<Payment> read(DynamoDbClient dynamo, String table, String paymentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(paymentId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     static Payment fromItem(Map<String, AttributeValue> item) {

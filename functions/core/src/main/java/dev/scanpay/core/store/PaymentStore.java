@@ -198,9 +198,7 @@ public class PaymentStore {
     }
 
     public Optional<Payment> get(String paymentId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.fromItem(item));
+        return PaymentItems.read(dynamo, table, paymentId);
     }
 
     public Optional<RequestKey> findRequest(String clientId, String paymentRequestId) {

@@ -153,7 +153,7 @@ public class RefundStore {
                 if (failed(reasons, PAYMENT)) {
                     Map<String, AttributeValue> old = reasons.get(PAYMENT).item();
                     Payment payment = old != null && !old.isEmpty() ? PaymentItems.fromItem(old)
-                            : new PaymentStore(dynamo, table).get(refund.paymentId()).orElseThrow(() -> e);
+                            : PaymentItems.read(dynamo, table, refund.paymentId()).orElseThrow(() -> e);
                     return Optional.of(new Refused(payment));
                 }
                 if (isConflict(reasons)) {
