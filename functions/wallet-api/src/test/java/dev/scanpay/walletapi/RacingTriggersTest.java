@@ -119,6 +119,11 @@ class RacingTriggersTest {
          */
         final boolean cancelsLater;
         final boolean shortExpiry;
+        /**
+         * The wallet says S only once the sweeper has closed the payment at its deadline: a late success after a
+         * deadline close happens in every run, however loaded the machine (the spread alone leaves it to chance).
+         */
+        final boolean paysAfterDeadlineClose;
         final String requestId;
         final String customer;
         final Money amount;
@@ -137,6 +142,7 @@ class RacingTriggersTest {
             this.merchantCancels = index % 5 < 3;
             this.cancelsLater = merchantCancels && (index / 6) % 2 == 0;
             this.shortExpiry = index % 7 < 3;
+            this.paysAfterDeadlineClose = shortExpiry && wallet == WalletPlan.S && !merchantCancels && index % 4 < 2;
             this.requestId = "RACE-" + index;
             this.customer = "cust" + index;
             this.amount = Money.of(100 + index, "USD");
@@ -381,6 +387,9 @@ class RacingTriggersTest {
                 List<Runnable> group = new ArrayList<>();
                 switch (t.wallet) {
                     case S, S_THEN_F, F_THEN_S, F -> group.add(() -> {
+                        if (t.paysAfterDeadlineClose) {
+                            awaitDeadlineClose(t);
+                        }
                         for (char result : t.wallet.results.toCharArray()) {
                             notifyOnce(t, result, "race");
                         }
@@ -522,6 +531,22 @@ class RacingTriggersTest {
         } catch (Throwable e) {
             recorder.event(t.paymentId, "wallet notifyPayment " + result + " (" + why + ") threw " + e);
             check(t, false, "notifyPayment " + result + " (" + why + ") threw " + e);
+        }
+    }
+
+    private void awaitDeadlineClose(Tracked t) {
+        long until = RaceRecorder.now() + TimeUnit.SECONDS.toNanos(20);
+        try {
+            while (RaceRecorder.now() < until) {
+                if (gateway.payment(t.paymentId).closedBy() == ClosedBy.TIMEOUT) {
+                    recorder.event(t.paymentId, "closed at its deadline; the wallet's S follows");
+                    return;
+                }
+                Thread.sleep(5);
+            }
+            recorder.event(t.paymentId, "not closed at its deadline after 20 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
