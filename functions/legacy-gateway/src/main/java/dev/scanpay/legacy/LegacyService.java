@@ -15,7 +15,7 @@ public enum LegacyService {
 
     // §8.3: the table marks only notify_url and memo optional; of the rest, these are what a charge needs
     // (the descriptive ones, quantity, identity_code_type, trans_create_time, biz_product, extend_info, are
-    // kept and signed but not demanded; see the module's notes)
+    // kept and signed but not demanded; see package-info)
     SPOT_PAY("alipay.acquire.overseas.spot.pay",
             Set.of("partner_trans_id", "trans_name", "currency", "trans_amount", "buyer_identity_code"),
             List.of()),
@@ -31,7 +31,8 @@ public enum LegacyService {
     SPOT_REFUND("alipay.acquire.overseas.spot.refund",
             Set.of("partner_trans_id", "partner_refund_id", "refund_amount", "currency"),
             List.of()),
-    // §8.2: "optional notify_verify check with notify_id"
+    // §8.2: "optional notify_verify check with notify_id"; issue 11 item 5: clients send
+    // service=notify_verify&partner=...&notify_id=... unsigned and read the text true or false
     NOTIFY_VERIFY("notify_verify",
             Set.of("notify_id"),
             List.of());
@@ -51,6 +52,14 @@ public enum LegacyService {
 
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * Whether requests of this service carry a signature (§8.2). notify_verify does not: it only asks whether the
+     * gateway sent a notify_id, which the notification itself, signed, told the partner.
+     */
+    public boolean signed() {
+        return this != NOTIFY_VERIFY;
     }
 
     /** Parameters that must be present with a non-empty value, beyond {@link #COMMON_REQUIRED}. */
