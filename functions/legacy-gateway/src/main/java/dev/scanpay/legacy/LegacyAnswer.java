@@ -26,8 +26,6 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class LegacyAnswer {
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
-
     // §8.3–§8.6 response fields: result_code, alipay_trans_id, ... (each an element name)
     private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -106,7 +104,9 @@ public final class LegacyAnswer {
         Charset encoding = charset == null ? StandardCharsets.UTF_8 : charset;
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try {
-            XMLStreamWriter xml = XML.createXMLStreamWriter(out, encoding.name());
+            // the JDK's own writer, whatever else is on the classpath; a factory per answer, as factories are not
+            // documented as safe to share between threads (the local stack serves answers concurrently)
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, encoding.name());
             // issue 11 item 5: "answers start with an XML declaration naming the charset"
             xml.writeStartDocument(encoding.name(), "1.0");
             xml.writeStartElement("alipay");

@@ -14,6 +14,9 @@
  *     {@code _input_charset} in both the URL query and the body (Alipay's demo), both must name the same charset
  *     (in any case) and the body's spelling is the parameter, as it is the one the demo signs. With it only in the
  *     URL query of a POST, it is still a parameter, so it is signed.</li>
+ * <li>A POST body is read as a form when its Content-Type is the form's (any parameters after it, as in the
+ *     demo's {@code application/x-www-form-urlencoded; text/html; charset=UTF-8}) or absent; any other type is
+ *     {@code ILLEGAL_ARGUMENT}. A GET's body is ignored.</li>
  * <li>Any other name sent twice, in one place or across query and body, is refused: which value was signed cannot
  *     be known.</li>
  * <li>Values are decoded strictly: a broken {@code %} escape, bytes the charset has no character for, and characters
