@@ -129,12 +129,12 @@ class EntryFloodTest {
         submit("en");
         Payment created = payments().get(0);
         Payment taken = created.toBuilder().status(PaymentStatus.PROCESSING).build();
-        Payment closed = dev.scanpay.core.lifecycle.PaymentTransitions.cancel(taken, ClosedBy.TIMEOUT, harness.clock.instant());
+        Payment closed = dev.scanpay.core.rules.PaymentMachine.cancel(taken, ClosedBy.TIMEOUT, harness.clock.instant()).next();
         MerchantNotices notices = harness.context.getBean(MerchantNotices.class);
 
         assertThat(notices.owed(taken, closed)).as("taken by a wallet: notified as before").isPresent();
-        assertThat(notices.owed(created, dev.scanpay.core.lifecycle.PaymentTransitions.cancel(created, ClosedBy.TIMEOUT,
-                harness.clock.instant()))).as("never taken: silent").isEmpty();
+        assertThat(notices.owed(created, dev.scanpay.core.rules.PaymentMachine.cancel(created, ClosedBy.TIMEOUT,
+                harness.clock.instant()).next())).as("never taken: silent").isEmpty();
     }
 
     @Test

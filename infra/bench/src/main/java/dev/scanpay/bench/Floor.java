@@ -1,7 +1,7 @@
 package dev.scanpay.bench;
 
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.lifecycle.PaymentTransitions;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.merchant.PayRequest;
 import dev.scanpay.core.merchant.PayRequestParser;
 import dev.scanpay.core.merchant.PaymentIds;
@@ -122,8 +122,8 @@ final class Floor {
             String walletAnswerSig = RsaSigner.sign(walletKeys.getPrivate(), walletAnswer);
             require(RsaSigner.verify(walletKeys.getPublic(), walletAnswer, walletAnswerSig), "wallet answer signature");
             // gateway: the transition to SUCCESS, then the signed answer
-            Payment paid = PaymentTransitions.onWalletOutcome(created,
-                    new WalletOutcome.Paid("SIMWALLET-" + requestId, now, "floor-customer"), "SIMPAY", clock.instant());
+            Payment paid = PaymentMachine.walletAnswered(created,
+                    new WalletOutcome.Paid("SIMWALLET-" + requestId, now, "floor-customer"), "SIMPAY", clock.instant()).next();
             require(store.replace(created, paid) instanceof PaymentStore.Applied, "transition applied");
             String answerSig = RsaSigner.sign(gatewayKeys.getPrivate(), merchantAnswer);
             if (clientCrypto) {

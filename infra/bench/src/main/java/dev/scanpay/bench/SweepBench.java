@@ -1,6 +1,6 @@
 package dev.scanpay.bench;
 
-import dev.scanpay.core.lifecycle.PaymentTransitions;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.merchant.PaymentIds;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.OrderDetails;
@@ -303,8 +303,8 @@ final class SweepBench {
         }
         if (!isDue) {
             Instant paidAt = created.plusSeconds(2);
-            Payment paid = PaymentTransitions.onWalletOutcome(created1.payment(),
-                    new WalletOutcome.Paid("SIMWALLET-" + id, paidAt, "customer-" + i), "SIMPAY", paidAt);
+            Payment paid = PaymentMachine.walletAnswered(created1.payment(),
+                    new WalletOutcome.Paid("SIMWALLET-" + id, paidAt, "customer-" + i), "SIMPAY", paidAt).next();
             store.replace(created1.payment(), paid);
         }
     }

@@ -5,11 +5,8 @@ import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.codes.IssuedCode;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
-import dev.scanpay.core.lifecycle.PaymentTransitions;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.protocol.AmsWire;
 import dev.scanpay.core.protocol.Fields;
@@ -17,6 +14,7 @@ import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.wallet.Wallet;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What wallets tell the gateway (Alipay+ MPP → acquirer): userInitiatedPay resolves a scanned code into
  * the order to show the customer; notifyPayment reports the result of a charge. Both are idempotent, and
- * every rule about what a result does to a payment is {@link PaymentTransitions}', so a callback, the
+ * every rule about what a result does to a payment is {@link PaymentMachine}'s, so a callback, the
  * sweeper and a merchant's inquiry racing each other apply a result once.
  */
 public final class WalletIntake {
@@ -77,39 +75,9 @@ public final class WalletIntake {
         }
         Payment payment = payments.get(code.paymentId()).orElseThrow(() -> new ProtocolException(ResultCode.INVALID_CODE, "unknown code"));
         Instant now = clock.instant();
-        Payment taken = lifecycle.apply(payment, p -> {
-            refuseUnlessOpenTo(p, wallet, customerId, now);
-            return PaymentTransitions.onScanned(p, wallet.walletId(), wallet.pspName(), customerId, now);
-        });
+        Payment taken = lifecycle.apply(payment, p -> PaymentMachine.scanned(p, wallet.walletId(), wallet.pspName(), customerId, now));
         LOG.info("Payment {} resolved by wallet {} ({})", taken.paymentId(), wallet.walletId(), taken.scenario().wireName());
         return orderAnswer(taken, wallet);
-    }
-
-    private static void refuseUnlessOpenTo(Payment p, Wallet wallet, String customerId, Instant now) {
-        switch (p.status()) {
-            case CANCELLED -> throw p.closedBy() == ClosedBy.TIMEOUT
-                    ? new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired")
-                    : new ProtocolException(ResultCode.ORDER_IS_CLOSED, "the merchant closed the order");
-            case FAIL -> throw new ProtocolException(ResultCode.ORDER_IS_CLOSED, "the order failed: " + p.resultCode());
-            case CREATED -> {
-                if (p.expiresAt() != null && !now.isBefore(p.expiresAt())) {
-                    throw new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired");
-                }
-                if (p.walletId() != null && !p.walletId().equals(wallet.walletId())) {
-                    throw new ProtocolException(ResultCode.INVALID_CODE, "the order was opened in another wallet");
-                }
-            }
-            case PROCESSING, SUCCESS -> {
-                boolean sameCustomer = wallet.walletId().equals(p.walletId()) && p.customer() != null
-                        && customerId.equals(p.customer().pspCustomerId());
-                if (!sameCustomer) {
-                    throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT, "another customer has taken this code");
-                }
-                if (p.status() == PaymentStatus.PROCESSING && p.expiresAt() != null && !now.isBefore(p.expiresAt())) {
-                    throw new ProtocolException(ResultCode.EXPIRED_CODE, "the code expired");
-                }
-            }
-        }
     }
 
     private Map<String, Object> orderAnswer(Payment p, Wallet wallet) {
@@ -168,7 +136,7 @@ public final class WalletIntake {
                 ? new WalletOutcome.Paid(walletPaymentId, paymentTime, customerId)
                 : WalletClient.paymentOutcome(new Result(resultCode, ResultStatus.F, resultMessage), Map.of());
         Payment after = lifecycle.apply(payment,
-                p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
+                p -> PaymentMachine.walletAnswered(p, outcome, wallet.pspName(), clock.instant()));
         if (after.lateSuccessAt() != null && status.equals("S")) {
             LOG.warn("Payment {}: wallet {} reported success after the payment was {}; the wallet is told to cancel",
                     after.paymentId(), wallet.walletId(), after.status());

@@ -2,24 +2,20 @@ package dev.scanpay.core.lifecycle;
 
 import dev.scanpay.core.notify.MerchantNotices;
 import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.NotificationStore;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.PaymentStore.Applied;
 import dev.scanpay.core.store.PaymentStore.Lost;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Applies a rule to a payment with one conditional write (with the merchant's notification, when the
- * change owes one, in the same transaction). When another writer got there first, the rule
- * is applied again to the winner's state (which the failed write returned), so an event is never lost
- * and never applied twice.
+ * Applies a rule of {@link dev.scanpay.core.rules.PaymentMachine} to a payment with one conditional write, with
+ * the merchant's notification, when the change owes one, in the same transaction (the outbox).
  */
-public final class PaymentLifecycle {
-
-    private static final int MAX_ATTEMPTS = 10;
+public final class PaymentLifecycle extends Lifecycle<Payment> {
 
     private final PaymentStore store;
     private final MerchantNotices notices;
@@ -31,34 +27,17 @@ public final class PaymentLifecycle {
         this.notifications = notifications;
     }
 
-    /**
-     * @param rule returns its argument itself when the event changes nothing
-     * @return the payment as stored afterwards
-     */
-    public Payment apply(Payment current, UnaryOperator<Payment> rule) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Payment next = rule.apply(current);
-            if (next == current) {
-                return current;
-            }
-            // what the merchant must hear about this change is written with it (the outbox)
-            List<Map<String, AttributeValue>> outbox = notices.owed(current, next).map(notifications::item).stream().toList();
-            PaymentStore.Transition written = store.replace(current, next, outbox);
-            if (written instanceof Applied applied) {
-                return applied.payment();
-            }
-            current = ((Lost) written).current();
-        }
-        throw new IllegalStateException("payment " + current.paymentId() + " changed " + MAX_ATTEMPTS + " times under us");
+    @Override
+    protected Written<Payment> write(Payment current, Step<Payment> step) {
+        // what the merchant must hear about this change is written with it (the outbox)
+        List<Map<String, AttributeValue>> outbox = notices.owed(current, step.next()).map(notifications::item).stream().toList();
+        PaymentStore.Transition written = store.replace(step.edge(), current, step.next(), outbox);
+        return written instanceof Applied applied ? new Written<>(applied.payment(), true)
+                : new Written<>(((Lost) written).current(), false);
     }
 
-    /**
-     * Writes {@code next} only if {@code current} is still what is stored; for claims, where losing means
-     * someone else is already doing the work. Empty when lost.
-     */
-    public java.util.Optional<Payment> claim(Payment current, Payment next) {
-        return store.replace(current, next) instanceof Applied applied
-                ? java.util.Optional.of(applied.payment())
-                : java.util.Optional.empty();
+    @Override
+    protected String describe(Payment payment) {
+        return "payment " + payment.paymentId();
     }
 }

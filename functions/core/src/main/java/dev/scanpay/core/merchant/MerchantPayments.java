@@ -7,16 +7,15 @@ import dev.scanpay.core.codes.CodeUrls;
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.lifecycle.PaymentFollowUp;
 import dev.scanpay.core.lifecycle.PaymentLifecycle;
-import dev.scanpay.core.lifecycle.PaymentTransitions;
 import dev.scanpay.core.notify.NotifyUrlRule;
 import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentCodes;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.PaymentStore.AlreadyRequested;
 import dev.scanpay.core.store.PaymentStore.Created;
@@ -121,7 +120,7 @@ public final class MerchantPayments {
             LOG.warn("Payment {}: no verdict from {} on pay: {}", created.paymentId(), wallet.walletId(), unknown.reason());
         }
         Payment after = lifecycle.apply(created,
-                p -> PaymentTransitions.onWalletOutcome(p, outcome, wallet.pspName(), clock.instant()));
+                p -> PaymentMachine.walletAnswered(p, outcome, wallet.pspName(), clock.instant()));
         return answer(after);
     }
 
@@ -182,21 +181,7 @@ public final class MerchantPayments {
             return AmsPaymentView.cancelAnswer(payment.toBuilder().cancelTime(clock.instant()).build());
         }
         Instant now = clock.instant();
-        Payment cancelled = lifecycle.apply(payment, p -> switch (p.status()) {
-            case CREATED, PROCESSING -> PaymentTransitions.cancel(p, ClosedBy.MERCHANT, now);
-            case SUCCESS -> {
-                if (now.isAfter(FollowUpSchedule.cancelWindowEnd(p.paymentTime()))) {
-                    throw new ProtocolException(ResultCode.CANCEL_WINDOW_EXCEED,
-                            "the cancel window closed at " + FollowUpSchedule.cancelWindowEnd(p.paymentTime()) + "; refund instead");
-                }
-                if (p.refundedMinor() > 0) {
-                    // PaymentStore's CANCEL_PAID_CONDITION enforces this against a refund reserved meanwhile
-                    throw new ProtocolException(ResultCode.ORDER_STATUS_INVALID, "the payment has refunds; refund the rest instead");
-                }
-                yield PaymentTransitions.cancel(p, ClosedBy.MERCHANT, now);
-            }
-            case FAIL, CANCELLED -> p;
-        });
+        Payment cancelled = lifecycle.apply(payment, p -> PaymentMachine.merchantCancels(p, now));
         if (cancelled.cancelState() == CancelState.PENDING && cancelled.isDue(clock.instant())) {
             cancelled = followUp.attemptCancel(cancelled);
         }

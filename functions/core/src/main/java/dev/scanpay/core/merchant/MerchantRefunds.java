@@ -11,7 +11,7 @@ import dev.scanpay.core.refund.RefundLookup;
 import dev.scanpay.core.refund.RefundRequest;
 import dev.scanpay.core.refund.RefundRules;
 import dev.scanpay.core.refund.RefundStatus;
-import dev.scanpay.core.refund.RefundTransitions;
+import dev.scanpay.core.rules.RefundMachine;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.RefundStore.AlreadyRequested;
@@ -105,7 +105,7 @@ public final class MerchantRefunds {
             LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),
                     wallet.walletId(), unknown.reason());
         }
-        Refund after = lifecycle.apply(reserved, r -> RefundTransitions.onWalletOutcome(r, outcome, clock.instant()));
+        Refund after = lifecycle.apply(reserved, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
         return AmsRefundView.refundAnswer(after);
     }
 

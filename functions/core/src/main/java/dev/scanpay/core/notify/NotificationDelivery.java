@@ -2,6 +2,8 @@ package dev.scanpay.core.notify;
 
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.rules.NotificationMachine;
+import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import java.time.Clock;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: each due notification is claimed with a conditional write (so a sweeper and another
  * sender never both send one attempt), sent, and then marked delivered, rescheduled on
- * {@link NotificationSchedule}, or dead-lettered after the last attempt.
+ * {@link NotificationSchedule}, or dead-lettered after the last attempt: each an edge of {@link NotificationMachine}.
  *
  * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
  * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
@@ -116,11 +118,10 @@ public final class NotificationDelivery {
             return Optional.empty();
         }
         int attempt = notification.attempts() + 1;
-        MerchantNotification claim = notification.with(NotificationStatus.PENDING, attempt, now.plus(lease), null,
-                notification.lastProblem());
+        Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
         Optional<MerchantNotification> claimed = "S".equals(notification.resultStatus())
-                ? store.replaceWhilePaid(notification, claim)
-                : store.replace(notification, claim);
+                ? store.replaceWhilePaid(notification, claim.next())
+                : store.apply(notification, claim);
         if (claimed.isEmpty()) {
             // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
@@ -129,18 +130,16 @@ public final class NotificationDelivery {
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
-            return store.replace(claimed.get(), claimed.get().with(NotificationStatus.DELIVERED, attempt, null, after, null));
+            return store.apply(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
             // the template's NotificationsDeadLettered alarm counts this line
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
-            return store.deadLetter(claimed.get(), claimed.get().with(NotificationStatus.DEAD_LETTERED, attempt, null, null,
-                    result.problem()));
+            return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
-        return store.replace(claimed.get(), claimed.get().with(NotificationStatus.PENDING, attempt, after.plus(gap.get()), null,
-                result.problem()));
+        return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }
 
     /**
@@ -148,8 +147,8 @@ public final class NotificationDelivery {
      * and one attempt now. Returns the notification as it stands afterwards.
      */
     public MerchantNotification resend(MerchantNotification notification) {
-        MerchantNotification queued = store.requeue(notification, notification.with(NotificationStatus.PENDING, 0,
-                clock.instant(), null, notification.lastProblem())).orElseGet(() -> store.get(notification.notificationId())
+        MerchantNotification queued = store.apply(notification, NotificationMachine.requeued(notification,
+                clock.instant())).orElseGet(() -> store.get(notification.notificationId())
                 .orElse(notification));
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
     }
@@ -158,8 +157,7 @@ public final class NotificationDelivery {
     private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
         if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
                 && !current.nextCheckAt().isAfter(clock.instant()) && !stillSucceeded(current.paymentId())) {
-            return store.replace(current, current.with(NotificationStatus.SUPERSEDED, current.attempts(), null, null,
-                    "the payment no longer has this result"));
+            return store.apply(current, NotificationMachine.superseded(current));
         }
         return Optional.of(current);
     }

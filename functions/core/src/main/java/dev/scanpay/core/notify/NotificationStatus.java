@@ -1,6 +1,9 @@
 package dev.scanpay.core.notify;
 
-/** Where a merchant notification stands. */
+/**
+ * Where a merchant notification stands. Which moves are legal is declared in one place:
+ * {@code dev.scanpay.core.rules.NotificationMachine}; the store refuses any other.
+ */
 public enum NotificationStatus {
     /** Waiting for its next attempt ({@code nextCheckAt}). */
     PENDING,

@@ -11,6 +11,8 @@ import static dev.scanpay.core.store.Attrs.time;
 
 import dev.scanpay.core.notify.MerchantNotification;
 import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.rules.NotificationMachine;
+import dev.scanpay.core.rules.Step;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,8 +73,33 @@ public class NotificationStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** Writes {@code next} if {@code expected} is still what is stored; empty when someone else changed it first. */
+    /**
+     * Writes {@code next} if {@code expected} is still what is stored; empty when someone else changed it first.
+     * Refused ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless some edge of
+     * {@link NotificationMachine} makes the move.
+     */
     public Optional<MerchantNotification> replace(MerchantNotification expected, MerchantNotification next) {
+        NotificationMachine.MACHINE.check(expected, next);
+        return put(expected, next);
+    }
+
+    /**
+     * Writes {@code step} (by its edge of {@link NotificationMachine}) if {@code expected} is still what is
+     * stored: a dead letter is filed, and a requeue taken off the list, in the same transaction. Refused
+     * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless the edge makes the move.
+     */
+    public Optional<MerchantNotification> apply(MerchantNotification expected, Step<MerchantNotification> step) {
+        if (step.edge() == NotificationMachine.DEAD_LETTERED_EDGE) {
+            return deadLetter(expected, step.next());
+        }
+        if (step.edge() == NotificationMachine.REQUEUED) {
+            return requeue(expected, step.next());
+        }
+        NotificationMachine.MACHINE.check(step.edge(), expected, step.next());
+        return put(expected, step.next());
+    }
+
+    private Optional<MerchantNotification> put(MerchantNotification expected, MerchantNotification next) {
         MerchantNotification written = versioned(expected, next);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item(written))
@@ -98,6 +125,7 @@ public class NotificationStore {
      * dead letters ({@code DEADNTF#{clientId}}), in the same transaction, so the merchant can list them.
      */
     public Optional<MerchantNotification> deadLetter(MerchantNotification expected, MerchantNotification next) {
+        NotificationMachine.MACHINE.check(NotificationMachine.DEAD_LETTERED_EDGE, expected, next);
         return replaceAnd(expected, next, TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(deadLetterItem(next)).build()).build());
     }
@@ -108,6 +136,7 @@ public class NotificationStore {
      * is written no attempt of it can start.
      */
     public Optional<MerchantNotification> replaceWhilePaid(MerchantNotification expected, MerchantNotification next) {
+        NotificationMachine.MACHINE.check(NotificationMachine.ATTEMPT_CLAIMED, expected, next);
         return replaceAnd(expected, next, TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                 .key(PaymentItems.key(expected.paymentId()))
                 .conditionExpression("#status = :paid")
@@ -118,6 +147,7 @@ public class NotificationStore {
 
     /** Puts a dead-lettered (or delivered) notification back in the queue, due now, off the dead-letter list. */
     public Optional<MerchantNotification> requeue(MerchantNotification expected, MerchantNotification next) {
+        NotificationMachine.MACHINE.check(NotificationMachine.REQUEUED, expected, next);
         return replaceAnd(expected, next, TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(deadLetterKey(expected.clientId(), expected.notificationId())).build()).build());
     }

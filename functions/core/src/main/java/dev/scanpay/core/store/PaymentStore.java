@@ -6,6 +6,8 @@ import static dev.scanpay.core.store.Attrs.str;
 
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.rules.Edge;
+import dev.scanpay.core.rules.PaymentMachine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,7 +215,9 @@ public class PaymentStore {
 
     /**
      * Replaces {@code expected} with {@code next} if nobody changed it in between. The store owns the
-     * version: {@code next} is written with {@code expected.version() + 1}.
+     * version: {@code next} is written with {@code expected.version() + 1}. Refused
+     * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless some edge of
+     * {@link PaymentMachine} makes the move.
      */
     public Transition replace(Payment expected, Payment next) {
         return replace(expected, next, List.of());
@@ -225,9 +229,20 @@ public class PaymentStore {
      * or not at all.
      */
     public Transition replace(Payment expected, Payment next, List<Map<String, AttributeValue>> alsoNew) {
-        if (expected.status() != next.status() && !expected.status().canMoveTo(next.status())) {
-            throw new IllegalStateException("illegal transition " + expected.status() + " -> " + next.status());
-        }
+        PaymentMachine.MACHINE.check(expected, next);
+        return write(expected, next, alsoNew);
+    }
+
+    /**
+     * As {@link #replace(Payment, Payment, List)}, by the named {@code edge} of {@link PaymentMachine}: refused
+     * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless the edge makes this move.
+     */
+    public Transition replace(Edge<?> edge, Payment expected, Payment next, List<Map<String, AttributeValue>> alsoNew) {
+        PaymentMachine.MACHINE.check(edge, expected, next);
+        return write(expected, next, alsoNew);
+    }
+
+    private Transition write(Payment expected, Payment next, List<Map<String, AttributeValue>> alsoNew) {
         Payment written = next.toBuilder().version(expected.version() + 1).build();
         boolean reversal = expected.status() == PaymentStatus.SUCCESS && next.status() == PaymentStatus.CANCELLED;
         Map<String, String> names = new HashMap<>(Map.of("#version", "version", "#status", "status"));

@@ -10,6 +10,8 @@ import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.refund.Refund;
 import dev.scanpay.core.refund.RefundRules;
 import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.rules.Edge;
+import dev.scanpay.core.rules.RefundMachine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -213,12 +215,25 @@ public class RefundStore {
 
     /**
      * Replaces {@code expected} with {@code next} if nobody changed it in between (version and status).
-     * A move to FAIL releases the refund's amount on the payment in the same transaction.
+     * A move to FAIL releases the refund's amount on the payment in the same transaction. Refused
+     * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless some edge of
+     * {@link RefundMachine} makes the move.
      */
     public Transition replace(Refund expected, Refund next) {
-        if (expected.status() != next.status() && !expected.status().canMoveTo(next.status())) {
-            throw new IllegalStateException("illegal refund transition " + expected.status() + " -> " + next.status());
-        }
+        RefundMachine.MACHINE.check(expected, next);
+        return write(expected, next);
+    }
+
+    /**
+     * As {@link #replace(Refund, Refund)}, by the named {@code edge} of {@link RefundMachine}: refused
+     * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless the edge makes this move.
+     */
+    public Transition replace(Edge<?> edge, Refund expected, Refund next) {
+        RefundMachine.MACHINE.check(edge, expected, next);
+        return write(expected, next);
+    }
+
+    private Transition write(Refund expected, Refund next) {
         Refund written = next.toBuilder().version(expected.version() + 1).build();
         if (next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL) {
             return release(expected, written);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.testing.TestPayments;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Instant;
@@ -21,14 +22,14 @@ class CancelAttemptRaceTest {
 
     @Test
     void aConfirmationSentBeforeALateSuccessDoesNotCount() {
-        Payment cancelled = PaymentTransitions.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0);
+        Payment cancelled = PaymentMachine.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0).next();
         Instant lateSuccessAtWhenSent = cancelled.lateSuccessAt();
-        Payment afterLateSuccess = PaymentTransitions.onWalletOutcome(cancelled,
-                new WalletOutcome.Paid("W1", T0.plusSeconds(1), "c1"), "SIMPAY", T0.plusSeconds(1));
+        Payment afterLateSuccess = PaymentMachine.walletAnswered(cancelled,
+                new WalletOutcome.Paid("W1", T0.plusSeconds(1), "c1"), "SIMPAY", T0.plusSeconds(1)).next();
         assertThat(afterLateSuccess.lateSuccessAt()).isNotNull();
 
-        Payment result = PaymentTransitions.onCancelAttempt(afterLateSuccess, new WalletOutcome.Cancelled(),
-                lateSuccessAtWhenSent, T0.plusSeconds(2));
+        Payment result = PaymentMachine.cancelAttempted(afterLateSuccess, new WalletOutcome.Cancelled(),
+                lateSuccessAtWhenSent, T0.plusSeconds(2)).next();
 
         assertThat(result).isSameAs(afterLateSuccess);
         assertThat(result.cancelState()).isEqualTo(CancelState.PENDING);
@@ -37,10 +38,10 @@ class CancelAttemptRaceTest {
 
     @Test
     void aConfirmationOfTheCurrentCancelCounts() {
-        Payment cancelled = PaymentTransitions.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0);
+        Payment cancelled = PaymentMachine.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0).next();
 
-        Payment result = PaymentTransitions.onCancelAttempt(cancelled, new WalletOutcome.Cancelled(),
-                cancelled.lateSuccessAt(), T0.plusSeconds(1));
+        Payment result = PaymentMachine.cancelAttempted(cancelled, new WalletOutcome.Cancelled(),
+                cancelled.lateSuccessAt(), T0.plusSeconds(1)).next();
 
         assertThat(result.cancelState()).isEqualTo(CancelState.CONFIRMED);
         assertThat(result.nextCheckAt()).isNull();
@@ -48,12 +49,12 @@ class CancelAttemptRaceTest {
 
     @Test
     void anUnconfirmedAttemptIsRetriedOnSchedule() {
-        Payment cancelled = PaymentTransitions.claimCheck(
-                PaymentTransitions.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0),
-                T0, java.time.Duration.ofSeconds(6));
+        Payment cancelled = PaymentMachine.claimCheck(
+                PaymentMachine.cancel(TestPayments.processing("P1", T0).build(), ClosedBy.MERCHANT, T0).next(),
+                T0, java.time.Duration.ofSeconds(6)).next();
 
-        Payment result = PaymentTransitions.onCancelAttempt(cancelled, new WalletOutcome.Unknown("timeout"),
-                cancelled.lateSuccessAt(), T0.plusSeconds(5));
+        Payment result = PaymentMachine.cancelAttempted(cancelled, new WalletOutcome.Unknown("timeout"),
+                cancelled.lateSuccessAt(), T0.plusSeconds(5)).next();
 
         assertThat(result.nextCheckAt()).isEqualTo(T0.plusSeconds(5).plus(FollowUpSchedule.cancelGap(0)));
     }

@@ -7,6 +7,9 @@ import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.rules.PaymentMachine;
+import dev.scanpay.core.rules.Rule;
+import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.PaymentStore.Applied;
 import dev.scanpay.core.store.PaymentStore.Created;
@@ -23,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +71,8 @@ class PaymentLifecycleDynamoTest {
         return ((Created) store.create(payment, "hash")).payment();
     }
 
-    UnaryOperator<Payment> walletSays(WalletOutcome outcome) {
-        return p -> PaymentTransitions.onWalletOutcome(p, outcome, "ALIPAYCN", clock.instant());
+    Rule<Payment> walletSays(WalletOutcome outcome) {
+        return p -> PaymentMachine.walletAnswered(p, outcome, "ALIPAYCN", clock.instant());
     }
 
     @Test
@@ -89,13 +91,13 @@ class PaymentLifecycleDynamoTest {
     void aLostRaceReAppliesTheRuleToTheWinnersState() {
         Payment v0 = processing();
         List<Payment> seen = new ArrayList<>();
-        UnaryOperator<Payment> paid = walletSays(PAID);
-        UnaryOperator<Payment> rule = p -> {
+        Rule<Payment> paid = walletSays(PAID);
+        Rule<Payment> rule = p -> {
             seen.add(p);
             if (seen.size() == 1) {
                 // while the wallet's success is on its way, the merchant's cancel is written first
                 Instant cancelledAt = clock.instant();
-                assertThat(store.replace(p, PaymentTransitions.cancel(p, ClosedBy.MERCHANT, cancelledAt)))
+                assertThat(store.replace(p, PaymentMachine.cancel(p, ClosedBy.MERCHANT, cancelledAt).next()))
                         .isInstanceOf(Applied.class);
                 clock.advance(Duration.ofMillis(300));
             }
@@ -121,7 +123,7 @@ class PaymentLifecycleDynamoTest {
     void aRuleReturningItsInputWritesNothing() {
         Payment v0 = processing();
 
-        Payment after = lifecycle.apply(v0, p -> p);
+        Payment after = lifecycle.apply(v0, Step::stay);
 
         assertThat(after).isSameAs(v0);
         assertThat(store.get(v0.paymentId()).orElseThrow().version()).isZero();
@@ -158,9 +160,9 @@ class PaymentLifecycleDynamoTest {
     @Test
     void applyGivesUpWhenThePaymentKeepsChangingUnderIt() {
         Payment v0 = processing();
-        UnaryOperator<Payment> alwaysBeaten = p -> {
+        Rule<Payment> alwaysBeaten = p -> {
             store.replace(p, p.toBuilder().checkCount(p.checkCount() + 1).build());
-            return p.toBuilder().result("NEVER", "never written").build();
+            return PaymentMachine.NO_VERDICT_YET.to(p.toBuilder().result("NEVER", "never written").build());
         };
 
         assertThatThrownBy(() -> lifecycle.apply(v0, alwaysBeaten))
@@ -172,7 +174,7 @@ class PaymentLifecycleDynamoTest {
     @Test
     void aClaimIsTakenOnlyFromTheStoredState() {
         Payment v0 = processing();
-        Payment claim = PaymentTransitions.claimCheck(v0, clock.instant(), Duration.ofSeconds(6));
+        Step<Payment> claim = PaymentMachine.claimCheck(v0, clock.instant(), Duration.ofSeconds(6));
 
         Optional<Payment> first = lifecycle.claim(v0, claim);
         Optional<Payment> second = lifecycle.claim(v0, claim);

@@ -307,7 +307,8 @@ class PaymentStoreDynamoTest {
     void aChangeThatKeepsTheStatusIsAllowedInAFinalState() {
         // recording a late success on a CANCELLED payment is a write without a status change
         Payment cancelled = created(processing().toBuilder().status(PaymentStatus.CANCELLED).build());
-        Transition result = store.replace(cancelled, cancelled.toBuilder().lateSuccessAt(clock.instant()).build());
+        Transition result = store.replace(cancelled, cancelled.toBuilder().lateSuccessAt(clock.instant())
+                .cancelState(CancelState.PENDING).build());
         assertThat(result).isInstanceOf(Applied.class);
     }
 

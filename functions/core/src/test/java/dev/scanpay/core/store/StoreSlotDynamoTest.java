@@ -6,7 +6,7 @@ import dev.scanpay.core.codes.EntryCode;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.lifecycle.PaymentTransitions;
+import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.testing.DynamoTables;
 import dev.scanpay.core.testing.TestPayments;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
@@ -73,13 +73,13 @@ class StoreSlotDynamoTest {
 
         Payment taken = ((PaymentStore.Applied) store.replace(first, first.toBuilder().status(PaymentStatus.PROCESSING).build())).payment();
         assertThat(store.openPaymentsOf(slot)).as("taken by a wallet: still open").isEqualTo(2);
-        store.replace(taken, PaymentTransitions.cancel(taken, ClosedBy.MERCHANT, NOW));
+        store.replace(taken, PaymentMachine.cancel(taken, ClosedBy.MERCHANT, NOW).next());
         assertThat(store.openPaymentsOf(slot)).isEqualTo(1);
-        assertThat(store.replace(taken, PaymentTransitions.cancel(taken, ClosedBy.TIMEOUT, NOW)))
+        assertThat(store.replace(taken, PaymentMachine.cancel(taken, ClosedBy.TIMEOUT, NOW).next()))
                 .as("a stale second close loses").isInstanceOf(PaymentStore.Lost.class);
         assertThat(store.openPaymentsOf(slot)).as("and gives nothing back").isEqualTo(1);
 
-        store.replace(second, PaymentTransitions.cancel(second, ClosedBy.TIMEOUT, NOW));
+        store.replace(second, PaymentMachine.cancel(second, ClosedBy.TIMEOUT, NOW).next());
         assertThat(store.openPaymentsOf(slot)).isZero();
         assertThat(store.create(open("P4"), "h", List.of(), cap)).isInstanceOf(PaymentStore.Created.class);
     }

@@ -1,7 +1,8 @@
-package dev.scanpay.core.lifecycle;
+package dev.scanpay.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a payment's life, as pure functions: what a payment becomes when the wallet says something. */
-class PaymentTransitionsTest {
+class PaymentMachineTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
     static final Instant NOW = T0.plusSeconds(4);
@@ -31,7 +32,7 @@ class PaymentTransitionsTest {
     }
 
     static Payment on(Payment p, WalletOutcome outcome) {
-        return PaymentTransitions.onWalletOutcome(p, outcome, PSP, NOW);
+        return PaymentMachine.walletAnswered(p, outcome, PSP, NOW).next();
     }
 
     // --- the wallet's verdict on a payment still being charged ---
@@ -149,8 +150,8 @@ class PaymentTransitionsTest {
     @Test
     void cancelledPlusPaidStaysCancelledAndTheWalletIsToldToCancelCancelWins() {
         Instant cancelledAt = T0.plusSeconds(1);
-        Payment cancelled = PaymentTransitions.cancel(processing(), ClosedBy.MERCHANT, cancelledAt);
-        Payment confirmed = PaymentTransitions.onWalletOutcome(cancelled, new WalletOutcome.Cancelled(), PSP, cancelledAt.plusSeconds(1));
+        Payment cancelled = PaymentMachine.cancel(processing(), ClosedBy.MERCHANT, cancelledAt).next();
+        Payment confirmed = PaymentMachine.walletAnswered(cancelled, new WalletOutcome.Cancelled(), PSP, cancelledAt.plusSeconds(1)).next();
         assertThat(confirmed.cancelState()).isEqualTo(CancelState.CONFIRMED);
 
         Payment late = on(confirmed, PAID);
@@ -170,31 +171,31 @@ class PaymentTransitionsTest {
 
     @Test
     void aLateSuccessWhileTheCancelIsStillPendingIsRecordedOnce() {
-        Payment closed = PaymentTransitions.cancel(processing(), ClosedBy.TIMEOUT, T0.plusSeconds(1));
+        Payment closed = PaymentMachine.cancel(processing(), ClosedBy.TIMEOUT, T0.plusSeconds(1)).next();
         Payment late = on(closed, PAID);
         assertThat(late.lateSuccessAt()).isEqualTo(NOW);
         assertThat(late.cancelState()).isEqualTo(CancelState.PENDING);
 
-        Payment duplicate = PaymentTransitions.onWalletOutcome(late, PAID, PSP, NOW.plusSeconds(30));
+        Payment duplicate = PaymentMachine.walletAnswered(late, PAID, PSP, NOW.plusSeconds(30)).next();
         assertThat(duplicate).isSameAs(late);
     }
 
     @Test
     void aDuplicateLateSuccessAfterTheCancelWasConfirmedIsANoOp() {
-        Payment closed = PaymentTransitions.cancel(processing(), ClosedBy.TIMEOUT, T0.plusSeconds(1));
+        Payment closed = PaymentMachine.cancel(processing(), ClosedBy.TIMEOUT, T0.plusSeconds(1)).next();
         Payment late = on(closed, PAID);
-        Payment confirmed = PaymentTransitions.onWalletOutcome(late, new WalletOutcome.Cancelled(), PSP, NOW.plusSeconds(2));
+        Payment confirmed = PaymentMachine.walletAnswered(late, new WalletOutcome.Cancelled(), PSP, NOW.plusSeconds(2)).next();
         assertThat(confirmed.cancelState()).isEqualTo(CancelState.CONFIRMED);
 
         // the wallet re-sends the same notifyPayment (lessons.md 3: up to 8 times in 24 h)
-        Payment duplicate = PaymentTransitions.onWalletOutcome(confirmed, PAID, PSP, NOW.plus(Duration.ofMinutes(2)));
+        Payment duplicate = PaymentMachine.walletAnswered(confirmed, PAID, PSP, NOW.plus(Duration.ofMinutes(2))).next();
         assertThat(duplicate).isSameAs(confirmed);
     }
 
     @Test
     void failPlusPaidStaysFailWithACancelPending() {
         Payment failed = on(processing(), DECLINED);
-        Payment late = PaymentTransitions.onWalletOutcome(failed, PAID, PSP, NOW.plusSeconds(10));
+        Payment late = PaymentMachine.walletAnswered(failed, PAID, PSP, NOW.plusSeconds(10)).next();
 
         assertThat(late.status()).isEqualTo(PaymentStatus.FAIL);
         assertThat(late.resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
@@ -206,8 +207,8 @@ class PaymentTransitionsTest {
 
     @Test
     void theWalletConfirmingACancelEndsTheFollowUp() {
-        Payment cancelling = PaymentTransitions.cancel(processing(), ClosedBy.MERCHANT, NOW);
-        Payment confirmed = PaymentTransitions.onWalletOutcome(cancelling, new WalletOutcome.Cancelled(), PSP, NOW.plusSeconds(1));
+        Payment cancelling = PaymentMachine.cancel(processing(), ClosedBy.MERCHANT, NOW).next();
+        Payment confirmed = PaymentMachine.walletAnswered(cancelling, new WalletOutcome.Cancelled(), PSP, NOW.plusSeconds(1)).next();
 
         assertThat(confirmed.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(confirmed.cancelState()).isEqualTo(CancelState.CONFIRMED);
@@ -219,7 +220,7 @@ class PaymentTransitionsTest {
 
     @Test
     void cancelOfAProcessingPaymentAtAWalletIsPendingAndDueNow() {
-        Payment cancelled = PaymentTransitions.cancel(processing().toBuilder().checkCount(4).build(), ClosedBy.MERCHANT, NOW);
+        Payment cancelled = PaymentMachine.cancel(processing().toBuilder().checkCount(4).build(), ClosedBy.MERCHANT, NOW).next();
 
         assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(cancelled.resultCode()).isEqualTo("ORDER_IS_CLOSED");
@@ -234,7 +235,7 @@ class PaymentTransitionsTest {
 
     @Test
     void cancelByTimeoutSaysSo() {
-        Payment closed = PaymentTransitions.cancel(processing(), ClosedBy.TIMEOUT, NOW);
+        Payment closed = PaymentMachine.cancel(processing(), ClosedBy.TIMEOUT, NOW).next();
         assertThat(closed.closedBy()).isEqualTo(ClosedBy.TIMEOUT);
         assertThat(closed.resultMessage()).isEqualTo("closed: no result before the deadline");
     }
@@ -242,7 +243,7 @@ class PaymentTransitionsTest {
     @Test
     void cancelOfACreatedPaymentNeedsNoWallet() {
         Payment created = processing().toBuilder().status(PaymentStatus.CREATED).walletId(null).build();
-        Payment cancelled = PaymentTransitions.cancel(created, ClosedBy.MERCHANT, NOW);
+        Payment cancelled = PaymentMachine.cancel(created, ClosedBy.MERCHANT, NOW).next();
 
         assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(cancelled.cancelState()).isEqualTo(CancelState.NONE);
@@ -252,14 +253,14 @@ class PaymentTransitionsTest {
 
     @Test
     void cancelOfAPaymentNoWalletWasAskedNeedsNoWallet() {
-        Payment cancelled = PaymentTransitions.cancel(processing().toBuilder().walletId(null).build(), ClosedBy.TIMEOUT, NOW);
+        Payment cancelled = PaymentMachine.cancel(processing().toBuilder().walletId(null).build(), ClosedBy.TIMEOUT, NOW).next();
         assertThat(cancelled.cancelState()).isEqualTo(CancelState.NONE);
         assertThat(cancelled.nextCheckAt()).isNull();
     }
 
     @Test
     void cancelOfASuccessReversesItAtTheWallet() {
-        Payment cancelled = PaymentTransitions.cancel(on(processing(), PAID), ClosedBy.MERCHANT, NOW.plusSeconds(60));
+        Payment cancelled = PaymentMachine.cancel(on(processing(), PAID), ClosedBy.MERCHANT, NOW.plusSeconds(60)).next();
         assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(cancelled.cancelState()).isEqualTo(CancelState.PENDING);
         assertThat(cancelled.nextCheckAt()).isEqualTo(NOW.plusSeconds(60));
@@ -268,7 +269,7 @@ class PaymentTransitionsTest {
     @Test
     void cancelNotConfirmedFollowsTheCancelSchedule() {
         // which step of the schedule comes after how many attempts is pinned by cancelRetriesComeAtTheDocumentedGaps
-        Payment cancelling = PaymentTransitions.cancel(processing(), ClosedBy.MERCHANT, T0);
+        Payment cancelling = PaymentMachine.cancel(processing(), ClosedBy.MERCHANT, T0).next();
         List<Duration> schedule = new ArrayList<>();
         for (int done = 0; done < 20; done++) {
             schedule.add(FollowUpSchedule.cancelGap(done));
@@ -276,7 +277,7 @@ class PaymentTransitionsTest {
         List<Duration> gaps = new ArrayList<>();
         for (int done = 1; done < 20; done++) {
             Payment p = cancelling.toBuilder().checkCount(done).build();
-            Payment retry = PaymentTransitions.cancelNotConfirmed(p, NOW);
+            Payment retry = PaymentMachine.cancelNotConfirmed(p, NOW).next();
             assertThat(retry.cancelState()).isEqualTo(CancelState.PENDING);
             assertThat(retry.status()).isEqualTo(PaymentStatus.CANCELLED);
             gaps.add(Duration.between(NOW, retry.nextCheckAt()));
@@ -289,19 +290,19 @@ class PaymentTransitionsTest {
     @Test
     void cancelNotConfirmedOfAPaymentNotBeingCancelledChangesNothing() {
         Payment p = processing();
-        assertThat(PaymentTransitions.cancelNotConfirmed(p, NOW)).isSameAs(p);
+        assertThat(PaymentMachine.cancelNotConfirmed(p, NOW).next()).isSameAs(p);
     }
 
     @Test
     void cancelRetriesComeAtTheDocumentedGaps() {
         // as PaymentFollowUp.attemptCancel does it: claim (counts the attempt), call the wallet, not confirmed
         Instant now = T0;
-        Payment p = PaymentTransitions.cancel(processing(), ClosedBy.TIMEOUT, now);
+        Payment p = PaymentMachine.cancel(processing(), ClosedBy.TIMEOUT, now).next();
         List<Long> retryGaps = new ArrayList<>();
         for (int attempt = 0; attempt < 9; attempt++) {
             now = p.nextCheckAt();
-            Payment claimed = PaymentTransitions.claimCheck(p, now, Duration.ofSeconds(6));
-            p = PaymentTransitions.cancelNotConfirmed(claimed, now);
+            Payment claimed = PaymentMachine.claimCheck(p, now, Duration.ofSeconds(6)).next();
+            p = PaymentMachine.cancelNotConfirmed(claimed, now).next();
             retryGaps.add(Duration.between(now, p.nextCheckAt()).toSeconds());
         }
         // FollowUpSchedule: "retried at 2, 3, 3, 5, 5, 10, 30, 60 s, then every 5 minutes"
@@ -312,32 +313,32 @@ class PaymentTransitionsTest {
 
     @Test
     void claimCheckCountsTheAttemptAndLeasesTheNextCheck() {
-        Payment claimed = PaymentTransitions.claimCheck(processing(), NOW, Duration.ofSeconds(6));
+        Payment claimed = PaymentMachine.claimCheck(processing(), NOW, Duration.ofSeconds(6)).next();
 
         assertThat(claimed.checkCount()).isEqualTo(processing().checkCount() + 1);
         assertThat(claimed.nextCheckAt()).isEqualTo(NOW.plusSeconds(6));
         assertThat(claimed.updatedAt()).isEqualTo(NOW);
         assertThat(claimed.status()).isEqualTo(PaymentStatus.PROCESSING);
-        assertThat(PaymentTransitions.claimCheck(claimed, NOW, Duration.ofSeconds(6)).checkCount()).isEqualTo(2);
+        assertThat(PaymentMachine.claimCheck(claimed, NOW, Duration.ofSeconds(6)).next().checkCount()).isEqualTo(2);
     }
 
     // --- masking ---
 
     @Test
     void customerIdsAreMaskedButForTwoCharactersAtEachEnd() {
-        assertThat(PaymentTransitions.maskCustomer("2088123412341234")).isEqualTo("20************34");
-        assertThat(PaymentTransitions.maskCustomer("buy@alitest.com")).isEqualTo("bu***********om");
-        assertThat(PaymentTransitions.maskCustomer("12345")).isEqualTo("12*45");
-        assertThat(PaymentTransitions.maskCustomer("1234")).isEqualTo("****");
-        assertThat(PaymentTransitions.maskCustomer("")).isEmpty();
-        assertThat(PaymentTransitions.maskCustomer(null)).isNull();
+        assertThat(PaymentMachine.maskCustomer("2088123412341234")).isEqualTo("20************34");
+        assertThat(PaymentMachine.maskCustomer("buy@alitest.com")).isEqualTo("bu***********om");
+        assertThat(PaymentMachine.maskCustomer("12345")).isEqualTo("12*45");
+        assertThat(PaymentMachine.maskCustomer("1234")).isEqualTo("****");
+        assertThat(PaymentMachine.maskCustomer("")).isEmpty();
+        assertThat(PaymentMachine.maskCustomer(null)).isNull();
     }
 
     @Test
     void theSameSuccessSaidAgainAfterTheMerchantReversedThePaymentChangesNothing() {
         Payment paid = on(processing(), PAID);
-        Payment reversed = PaymentTransitions.onCancelAttempt(PaymentTransitions.cancel(paid, ClosedBy.MERCHANT, NOW),
-                new WalletOutcome.Cancelled(), null, NOW);
+        Payment reversed = PaymentMachine.cancelAttempted(PaymentMachine.cancel(paid, ClosedBy.MERCHANT, NOW).next(),
+                new WalletOutcome.Cancelled(), null, NOW).next();
         assertThat(reversed.cancelState()).isEqualTo(CancelState.CONFIRMED);
 
         assertThat(on(reversed, PAID)).as("the reversal's own cancel covers it: no second cancel").isSameAs(reversed);

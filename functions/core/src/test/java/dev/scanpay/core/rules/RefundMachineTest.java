@@ -1,15 +1,17 @@
-package dev.scanpay.core.refund;
+package dev.scanpay.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.lifecycle.FollowUpSchedule;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.refund.Refund;
+import dev.scanpay.core.refund.RefundStatus;
 import dev.scanpay.core.wallet.RefundOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class RefundTransitionsTest {
+class RefundMachineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
@@ -21,10 +23,10 @@ class RefundTransitionsTest {
 
     @Test
     void theTransitionTableIsFinalAfterSuccessOrFail() {
-        assertThat(RefundStatus.PROCESSING.canMoveTo(RefundStatus.SUCCESS)).isTrue();
-        assertThat(RefundStatus.PROCESSING.canMoveTo(RefundStatus.FAIL)).isTrue();
-        assertThat(RefundStatus.SUCCESS.canMoveTo(RefundStatus.FAIL)).isFalse();
-        assertThat(RefundStatus.FAIL.canMoveTo(RefundStatus.SUCCESS)).isFalse();
+        assertThat(RefundMachine.statusesAfter(RefundStatus.PROCESSING).contains(RefundStatus.SUCCESS)).isTrue();
+        assertThat(RefundMachine.statusesAfter(RefundStatus.PROCESSING).contains(RefundStatus.FAIL)).isTrue();
+        assertThat(RefundMachine.statusesAfter(RefundStatus.SUCCESS).contains(RefundStatus.FAIL)).isFalse();
+        assertThat(RefundMachine.statusesAfter(RefundStatus.FAIL).contains(RefundStatus.SUCCESS)).isFalse();
         assertThat(RefundStatus.PROCESSING.isFinal()).isFalse();
     }
 
@@ -32,7 +34,7 @@ class RefundTransitionsTest {
     void walletSuccessConfirmsAndLeavesTheDueIndex() {
         Instant refundedAt = NOW.plusSeconds(1);
 
-        Refund next = RefundTransitions.onWalletOutcome(processing(), new RefundOutcome.Refunded("W-R1", refundedAt), NOW.plusSeconds(2));
+        Refund next = RefundMachine.walletAnswered(processing(), new RefundOutcome.Refunded("W-R1", refundedAt), NOW.plusSeconds(2)).next();
 
         assertThat(next.status()).isEqualTo(RefundStatus.SUCCESS);
         assertThat(next.refundTime()).isEqualTo(refundedAt);
@@ -43,7 +45,7 @@ class RefundTransitionsTest {
 
     @Test
     void walletRefusalFailsWithItsCode() {
-        Refund next = RefundTransitions.onWalletOutcome(processing(), new RefundOutcome.Refused("PROCESS_FAIL", "no"), NOW);
+        Refund next = RefundMachine.walletAnswered(processing(), new RefundOutcome.Refused("PROCESS_FAIL", "no"), NOW).next();
 
         assertThat(next.status()).isEqualTo(RefundStatus.FAIL);
         assertThat(next.resultCode()).isEqualTo("PROCESS_FAIL");
@@ -54,8 +56,8 @@ class RefundTransitionsTest {
     void unknownAndPendingAskAgainAfterTheNextGap() {
         Refund claimedTwice = processing().toBuilder().checkCount(2).build();
 
-        Refund afterUnknown = RefundTransitions.onWalletOutcome(claimedTwice, new RefundOutcome.Unknown("timeout"), NOW);
-        Refund afterPending = RefundTransitions.onWalletOutcome(processing(), new RefundOutcome.Pending("REFUND_IN_PROCESS"), NOW);
+        Refund afterUnknown = RefundMachine.walletAnswered(claimedTwice, new RefundOutcome.Unknown("timeout"), NOW).next();
+        Refund afterPending = RefundMachine.walletAnswered(processing(), new RefundOutcome.Pending("REFUND_IN_PROCESS"), NOW).next();
 
         assertThat(afterUnknown.status()).isEqualTo(RefundStatus.PROCESSING);
         assertThat(afterUnknown.nextCheckAt()).isEqualTo(NOW.plus(FollowUpSchedule.refundCheckGap(2)));
@@ -64,15 +66,15 @@ class RefundTransitionsTest {
 
     @Test
     void aFinalRefundIgnoresLateAnswers() {
-        Refund done = RefundTransitions.onWalletOutcome(processing(), new RefundOutcome.Refunded("W-R1", NOW), NOW);
+        Refund done = RefundMachine.walletAnswered(processing(), new RefundOutcome.Refunded("W-R1", NOW), NOW).next();
 
-        assertThat(RefundTransitions.onWalletOutcome(done, new RefundOutcome.Refused("PROCESS_FAIL", "late"), NOW)).isSameAs(done);
-        assertThat(RefundTransitions.onWalletOutcome(done, new RefundOutcome.Unknown("late"), NOW)).isSameAs(done);
+        assertThat(RefundMachine.walletAnswered(done, new RefundOutcome.Refused("PROCESS_FAIL", "late"), NOW).next()).isSameAs(done);
+        assertThat(RefundMachine.walletAnswered(done, new RefundOutcome.Unknown("late"), NOW).next()).isSameAs(done);
     }
 
     @Test
     void aClaimMovesTheCheckPastTheCallAndCountsIt() {
-        Refund claimed = RefundTransitions.claimCheck(processing(), NOW, Duration.ofSeconds(6));
+        Refund claimed = RefundMachine.claimCheck(processing(), NOW, Duration.ofSeconds(6)).next();
 
         assertThat(claimed.nextCheckAt()).isEqualTo(NOW.plusSeconds(6));
         assertThat(claimed.checkCount()).isEqualTo(1);

@@ -1,0 +1,112 @@
+package dev.scanpay.core.rules;
+
+import static dev.scanpay.core.refund.RefundStatus.FAIL;
+import static dev.scanpay.core.refund.RefundStatus.PROCESSING;
+import static dev.scanpay.core.refund.RefundStatus.SUCCESS;
+
+import dev.scanpay.core.lifecycle.FollowUpSchedule;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.refund.Refund;
+import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.wallet.RefundOutcome;
+import dev.scanpay.core.wallet.ReportedTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A refund's life, in one place: its states ({@link RefundStatus}), every edge between them named for what
+ * causes it, and the rules that pick an edge for an event. {@code RefundStore} refuses any write that is not an
+ * edge here. Drawn in {@code docs/refund-machine.mmd}.
+ *
+ * <pre>
+ * PROCESSING (the amount is reserved on the payment; the wallet has not given a final answer)
+ * SUCCESS    (the wallet refunded the customer; the reservation stays, for good)
+ * FAIL       (the wallet refused; the reservation is released in the same write)
+ * </pre>
+ */
+public final class RefundMachine {
+
+    public static final Edge<RefundStatus> REQUESTED = Edge.<RefundStatus>named("requested",
+            "the refund, its request key and id pointer, and its amount reserved on the paid payment, in one transaction;"
+                    + " due after the refund call's timeout").move(null, PROCESSING).build();
+    public static final Edge<RefundStatus> WALLET_REFUNDED = Edge.<RefundStatus>named("walletRefunded",
+            "result, wallet refund id, refund time; no longer due; the reservation stays").move(PROCESSING, SUCCESS).build();
+    public static final Edge<RefundStatus> WALLET_REFUSED = Edge.<RefundStatus>named("walletRefused",
+            "the wallet's result code; no longer due; the amount released on the payment in the same transaction")
+            .move(PROCESSING, FAIL).build();
+    public static final Edge<RefundStatus> NO_VERDICT_YET = Edge.<RefundStatus>named("noVerdictYet",
+            "next inquiry after the refund check gap").stays(PROCESSING).build();
+    public static final Edge<RefundStatus> CHECK_CLAIMED = Edge.<RefundStatus>named("checkClaimed",
+            "next check moved past the wallet call about to be made, attempt counted").stays(PROCESSING).build();
+    public static final Edge<RefundStatus> WALLET_MISSING = Edge.<RefundStatus>named("walletMissing",
+            "next check in 5 minutes: the refund's wallet is not registered").stays(PROCESSING).build();
+    public static final Edge<RefundStatus> FOLLOW_UP_DONE = Edge.<RefundStatus>named("followUpDone",
+            "out of the due index: nothing left to do").stays(SUCCESS, FAIL).build();
+
+    public static final Machine<Refund, RefundStatus> MACHINE = new Machine<>("illegal refund transition", RefundStatus.class,
+            r -> Optional.of(r.status()),
+            List.of(REQUESTED, WALLET_REFUNDED, WALLET_REFUSED, NO_VERDICT_YET, CHECK_CLAIMED, WALLET_MISSING, FOLLOW_UP_DONE));
+
+    private RefundMachine() {
+    }
+
+    /** The statuses a refund of status {@code from} can change to. */
+    public static Set<RefundStatus> statusesAfter(RefundStatus from) {
+        return MACHINE.edges().stream().flatMap(e -> e.moves().stream())
+                .filter(m -> m.from() == from && m.to() != from)
+                .map(Edge.Move::to)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RefundStatus.class)));
+    }
+
+    /** The wallet answered a refund call (the first or a repeat); a final refund takes no more answers. */
+    public static Step<Refund> walletAnswered(Refund r, RefundOutcome outcome, Instant now) {
+        if (r.status() != PROCESSING) {
+            return Step.stay(r);
+        }
+        if (outcome instanceof RefundOutcome.Refunded refunded) {
+            return WALLET_REFUNDED.to(r.toBuilder()
+                    .status(SUCCESS)
+                    .result(ResultCode.SUCCESS.name(), "success")
+                    .walletRefundId(refunded.walletRefundId())
+                    .refundTime(ReportedTime.clamp(refunded.refundTime(), r.createdAt(), now))
+                    .nextCheckAt(null)
+                    .updatedAt(now)
+                    .build());
+        }
+        if (outcome instanceof RefundOutcome.Refused refused) {
+            return WALLET_REFUSED.to(r.toBuilder()
+                    .status(FAIL)
+                    .result(refused.code(), refused.message())
+                    .refundTime(now)
+                    .nextCheckAt(null)
+                    .updatedAt(now)
+                    .build());
+        }
+        // Pending or Unknown: ask again after the next gap
+        return NO_VERDICT_YET.to(r.toBuilder()
+                .nextCheckAt(now.plus(FollowUpSchedule.refundCheckGap(r.checkCount())))
+                .updatedAt(now)
+                .build());
+    }
+
+    /** Takes the refund's next check for this caller and counts it, so racing triggers make one wallet call. */
+    public static Step<Refund> claimCheck(Refund r, Instant now, Duration lease) {
+        return CHECK_CLAIMED.to(r.toBuilder().nextCheckAt(now.plus(lease)).checkCount(r.checkCount() + 1).updatedAt(now).build());
+    }
+
+    /** The refund's wallet is not registered: look again after {@code retry}, if it is still due. */
+    public static Step<Refund> walletMissing(Refund r, Instant now, Duration retry) {
+        return r.isDue(now) ? WALLET_MISSING.to(r.toBuilder().nextCheckAt(now.plus(retry)).updatedAt(now).build()) : Step.stay(r);
+    }
+
+    /** A final refund still in the due index: taken out. */
+    public static Step<Refund> followUpDone(Refund r, Instant now) {
+        return r.nextCheckAt() == null || !r.status().isFinal() ? Step.stay(r)
+                : FOLLOW_UP_DONE.to(r.toBuilder().nextCheckAt(null).updatedAt(now).build());
+    }
+}
