@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,32 @@ public abstract class FollowUp<R> {
     private static final Duration MISSING_WALLET_RETRY = Duration.ofMinutes(5);
 
     private final Logger log = LoggerFactory.getLogger(getClass());
-    private final String kind;
+    private final Kind<R> kind;
     protected final Lifecycle<R> lifecycle;
     protected final WalletDirectory wallets;
     protected final Clock clock;
 
-    protected FollowUp(String kind, Lifecycle<R> lifecycle, WalletDirectory wallets, Clock clock) {
+    /** A step of the record's machine that only does bookkeeping: a claim, or parking it for a while. */
+    @FunctionalInterface
+    public interface Bookkeeping<R> {
+        Step<R> apply(R record, Instant now, Duration duration);
+    }
+
+    /**
+     * What the follow-up needs to know of a kind of record.
+     *
+     * @param name          "payment", "refund": for log lines
+     * @param due           records due now, up to a limit per due-index shard
+     * @param reread        the record as stored now, after someone else took its check
+     * @param claimCheck    the machine's claim of the next check (moved past the call about to be made, counted)
+     * @param walletMissing the machine's step for a record whose wallet is not registered
+     */
+    public record Kind<R>(String name, Function<R, String> id, Function<R, String> walletId,
+                          BiFunction<Instant, Integer, List<R>> due, Function<R, Optional<R>> reread,
+                          Bookkeeping<R> claimCheck, Bookkeeping<R> walletMissing) {
+    }
+
+    protected FollowUp(Kind<R> kind, Lifecycle<R> lifecycle, WalletDirectory wallets, Clock clock) {
         this.kind = kind;
         this.lifecycle = lifecycle;
         this.wallets = wallets;
@@ -38,30 +59,14 @@ public abstract class FollowUp<R> {
     /** Returns the record as it stands afterwards; does nothing unless it is due. */
     public abstract R checkIfDue(R record);
 
-    /** Records due now, up to {@code limit} per due-index shard. */
-    protected abstract List<R> due(Instant now, int limit);
-
-    /** The record as stored now, after someone else took its check. */
-    protected abstract Optional<R> reread(R record);
-
-    protected abstract String idOf(R record);
-
-    protected abstract String walletIdOf(R record);
-
-    /** The machine's claim of the next check: moved past the call about to be made, attempt counted. */
-    protected abstract Step<R> claimCheck(R record, Instant now, Duration lease);
-
-    /** The machine's step for a record whose wallet is not registered: looked at again after {@code retry}. */
-    protected abstract Step<R> walletMissing(R record, Instant now, Duration retry);
-
     /** Handles every record due now, up to {@code limit} per due-index shard; returns how many it handled. */
     public int sweep(int limit) {
-        List<R> due = due(clock.instant(), limit);
+        List<R> due = kind.due().apply(clock.instant(), limit);
         for (R record : due) {
             try {
                 checkIfDue(record);
             } catch (RuntimeException e) {
-                log.error("Follow-up of {} {} failed; it stays due", kind, idOf(record), e);
+                log.error("Follow-up of {} {} failed; it stays due", kind.name(), kind.id().apply(record), e);
             }
         }
         return due.size();
@@ -73,15 +78,16 @@ public abstract class FollowUp<R> {
      * record as stored; when its wallet is not registered, parks it.
      */
     protected R withClaimedCheck(R record, Instant now, Duration lease, BiFunction<Wallet, R, R> call) {
-        Optional<Wallet> wallet = wallets.byId(walletIdOf(record));
+        String walletId = kind.walletId().apply(record);
+        Optional<Wallet> wallet = wallets.byId(walletId);
         if (wallet.isEmpty()) {
-            log.error("{} {} needs wallet {} which is not registered", Character.toUpperCase(kind.charAt(0)) + kind.substring(1),
-                    idOf(record), walletIdOf(record));
-            return lifecycle.apply(record, r -> walletMissing(r, now, MISSING_WALLET_RETRY));
+            log.error("{} {} needs wallet {} which is not registered",
+                    Character.toUpperCase(kind.name().charAt(0)) + kind.name().substring(1), kind.id().apply(record), walletId);
+            return lifecycle.apply(record, r -> kind.walletMissing().apply(r, now, MISSING_WALLET_RETRY));
         }
-        Optional<R> claimed = lifecycle.claim(record, claimCheck(record, now, lease));
+        Optional<R> claimed = lifecycle.claim(record, kind.claimCheck().apply(record, now, lease));
         if (claimed.isEmpty()) {
-            return reread(record).orElse(record);
+            return kind.reread().apply(record).orElse(record);
         }
         return call.apply(wallet.get(), claimed.get());
     }

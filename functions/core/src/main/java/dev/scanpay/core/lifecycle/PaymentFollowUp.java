@@ -5,17 +5,13 @@ import dev.scanpay.core.payment.ClosedBy;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.rules.PaymentMachine;
-import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.core.wallet.WalletOutcome;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +24,13 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentFollowUp.class);
 
-    private final PaymentStore store;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
 
     public PaymentFollowUp(PaymentStore store, PaymentLifecycle lifecycle, WalletDirectory wallets,
                            WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
-        super("payment", lifecycle, wallets, clock);
-        this.store = store;
+        super(new Kind<>("payment", Payment::paymentId, Payment::walletId, store::due, p -> store.get(p.paymentId()),
+                PaymentMachine::claimCheck, PaymentMachine::walletMissing), lifecycle, wallets, clock);
         this.walletClient = walletClient;
         this.timeouts = timeouts;
     }
@@ -97,35 +92,5 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
             Instant lateSuccessAtClaim = claimed.lateSuccessAt();
             return lifecycle.apply(claimed, p -> PaymentMachine.cancelAttempted(p, outcome, lateSuccessAtClaim, after));
         });
-    }
-
-    @Override
-    protected List<Payment> due(Instant now, int limit) {
-        return store.due(now, limit);
-    }
-
-    @Override
-    protected Optional<Payment> reread(Payment payment) {
-        return store.get(payment.paymentId());
-    }
-
-    @Override
-    protected String idOf(Payment payment) {
-        return payment.paymentId();
-    }
-
-    @Override
-    protected String walletIdOf(Payment payment) {
-        return payment.walletId();
-    }
-
-    @Override
-    protected Step<Payment> claimCheck(Payment payment, Instant now, Duration lease) {
-        return PaymentMachine.claimCheck(payment, now, lease);
-    }
-
-    @Override
-    protected Step<Payment> walletMissing(Payment payment, Instant now, Duration retry) {
-        return PaymentMachine.walletMissing(payment, now, retry);
     }
 }

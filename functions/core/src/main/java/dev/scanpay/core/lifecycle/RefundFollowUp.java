@@ -3,17 +3,13 @@ package dev.scanpay.core.lifecycle;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.refund.Refund;
 import dev.scanpay.core.rules.RefundMachine;
-import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.wallet.RefundOutcome;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +22,14 @@ public final class RefundFollowUp extends FollowUp<Refund> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefundFollowUp.class);
 
-    private final RefundStore store;
     private final PaymentStore payments;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
 
     public RefundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments, WalletDirectory wallets,
                           WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
-        super("refund", lifecycle, wallets, clock);
-        this.store = store;
+        super(new Kind<>("refund", Refund::refundId, Refund::walletId, store::due, r -> store.get(r.paymentId(), r.refundId()),
+                RefundMachine::claimCheck, RefundMachine::walletMissing), lifecycle, wallets, clock);
         this.payments = payments;
         this.walletClient = walletClient;
         this.timeouts = timeouts;
@@ -65,35 +60,5 @@ public final class RefundFollowUp extends FollowUp<Refund> {
             }
             return lifecycle.apply(claimed, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
         });
-    }
-
-    @Override
-    protected List<Refund> due(Instant now, int limit) {
-        return store.due(now, limit);
-    }
-
-    @Override
-    protected Optional<Refund> reread(Refund refund) {
-        return store.get(refund.paymentId(), refund.refundId());
-    }
-
-    @Override
-    protected String idOf(Refund refund) {
-        return refund.refundId();
-    }
-
-    @Override
-    protected String walletIdOf(Refund refund) {
-        return refund.walletId();
-    }
-
-    @Override
-    protected Step<Refund> claimCheck(Refund refund, Instant now, Duration lease) {
-        return RefundMachine.claimCheck(refund, now, lease);
-    }
-
-    @Override
-    protected Step<Refund> walletMissing(Refund refund, Instant now, Duration retry) {
-        return RefundMachine.walletMissing(refund, now, retry);
     }
 }

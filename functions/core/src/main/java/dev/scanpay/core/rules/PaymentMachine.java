@@ -63,29 +63,24 @@ public final class PaymentMachine {
         FAIL_LATE_CANCEL_PENDING(PaymentStatus.FAIL, CancelState.PENDING, true),
         FAIL_LATE_CANCEL_CONFIRMED(PaymentStatus.FAIL, CancelState.CONFIRMED, true);
 
-        private final PaymentStatus status;
-        private final CancelState cancel;
-        private final boolean lateSuccess;
+        /** The stored fields a state is made of. */
+        private record Parts(PaymentStatus status, CancelState cancel, boolean lateSuccess) {
+        }
+
+        private final Parts parts;
 
         State(PaymentStatus status, CancelState cancel, boolean lateSuccess) {
-            this.status = status;
-            this.cancel = cancel;
-            this.lateSuccess = lateSuccess;
+            parts = new Parts(status, cancel, lateSuccess);
         }
 
         public PaymentStatus status() {
-            return status;
+            return parts.status();
         }
 
-        /** The state the same payment is in once its wallet cancel is confirmed. */
-        private State confirmed() {
-            return of(status, CancelState.CONFIRMED, lateSuccess).orElseThrow();
-        }
-
-        static Optional<State> of(PaymentStatus status, CancelState cancel, boolean lateSuccess) {
-            return Arrays.stream(values())
-                    .filter(s -> s.status == status && s.cancel == cancel && s.lateSuccess == lateSuccess)
-                    .findFirst();
+        /** The declared state of a payment; empty for a combination no edge leads to. */
+        static Optional<State> of(Payment p) {
+            Parts wanted = new Parts(p.status(), p.cancelState(), p.lateSuccessAt() != null);
+            return Arrays.stream(values()).filter(s -> s.parts.equals(wanted)).findFirst();
         }
     }
 
@@ -161,7 +156,7 @@ public final class PaymentMachine {
             "refundedMinor down by a refused refund's amount").stays(SUCCESS).build();
 
     public static final Machine<Payment, State> MACHINE = new Machine<>("illegal transition", State.class,
-            p -> State.of(p.status(), p.cancelState(), p.lateSuccessAt() != null),
+            State::of,
             List.of(CODE_ISSUED, USER_PRESENTED_PAY, SCANNED, WALLET_PAID, WALLET_DECLINED, NO_VERDICT_YET, LATE_SUCCESS,
                     PAID_UNTAKEN, MERCHANT_CANCELLED, DEADLINE_PASSED, CODE_EXPIRED, EXPIRY_AWAITED, CANCEL_CONFIRMED,
                     CANCEL_NOT_CONFIRMED, CHECK_CLAIMED, WALLET_MISSING, FOLLOW_UP_DONE, REFUND_RESERVED, REFUND_RELEASED));
