@@ -43,6 +43,22 @@ public final class Machine<R, S extends Enum<S>> {
         return stateOf.apply(record);
     }
 
+    /**
+     * The values {@code part} of a record can change to from {@code from} (a change of that part, such as the
+     * status, not of bookkeeping), in the order the edges declare them.
+     */
+    public <T> Set<T> changesOf(Function<S, T> part, T from) {
+        Set<T> after = new java.util.LinkedHashSet<>();
+        for (Edge<S> edge : edges) {
+            for (Edge.Move<S> move : edge.moves()) {
+                if (move.from() != null && part.apply(move.from()).equals(from) && !part.apply(move.to()).equals(from)) {
+                    after.add(part.apply(move.to()));
+                }
+            }
+        }
+        return after;
+    }
+
     /** The edges that allow {@code from -> to}, in declaration order. */
     public List<Edge<S>> edgesBetween(S from, S to) {
         return edges.stream().filter(e -> e.allows(from, to)).toList();

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A payment's life, in one place: its states (status, the wallet cancel's progress and the late-success mark
@@ -144,8 +143,9 @@ public final class PaymentMachine {
     public static final Edge<State> CHECK_CLAIMED = Edge.<State>named("checkClaimed",
             "next check moved past the wallet call about to be made, attempt counted")
             .stays(PROCESSING).stays(CANCEL_PENDING).build();
+    /** Any due payment whose wallet is not registered (also the winner's state when the parking write lost a race). */
     public static final Edge<State> WALLET_MISSING = Edge.<State>named("walletMissing",
-            "next check in 5 minutes: the payment's wallet is not registered").stays(PROCESSING).stays(CANCEL_PENDING).build();
+            "next check in 5 minutes: the payment's wallet is not registered").stays(State.values()).build();
     public static final Edge<State> FOLLOW_UP_DONE = Edge.<State>named("followUpDone",
             "out of the due index: nothing left to do").stays(AT_REST).build();
 
@@ -166,10 +166,7 @@ public final class PaymentMachine {
 
     /** The statuses a payment of status {@code from} can change to (a change of status, not of bookkeeping). */
     public static Set<PaymentStatus> statusesAfter(PaymentStatus from) {
-        return MACHINE.edges().stream().flatMap(e -> e.moves().stream())
-                .filter(m -> m.from() != null && m.from().status() == from && m.to().status() != from)
-                .map(m -> m.to().status())
-                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(PaymentStatus.class)));
+        return MACHINE.changesOf(State::status, from);
     }
 
     // --- the rules ---
@@ -380,10 +377,10 @@ public final class PaymentMachine {
         return p.status() == PaymentStatus.PROCESSING ? cancel(p, ClosedBy.TIMEOUT, now) : Step.stay(p);
     }
 
-    /** Nothing left for the follow-up to do: out of the due index. */
+    /** Nothing left for the follow-up to do (a payment at rest): out of the due index. */
     public static Step<Payment> followUpDone(Payment p, Instant now) {
         return p.nextCheckAt() == null || p.cancelState() == CancelState.PENDING || p.status() == PaymentStatus.PROCESSING
-                ? Step.stay(p) : FOLLOW_UP_DONE.to(p.toBuilder().nextCheckAt(null).updatedAt(now).build());
+                || p.status() == PaymentStatus.CREATED ? Step.stay(p) : FOLLOW_UP_DONE.to(p.toBuilder().nextCheckAt(null).updatedAt(now).build());
     }
 
     /**

@@ -12,11 +12,9 @@ import dev.scanpay.core.wallet.RefundOutcome;
 import dev.scanpay.core.wallet.ReportedTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A refund's life, in one place: its states ({@link RefundStatus}), every edge between them named for what
@@ -44,7 +42,7 @@ public final class RefundMachine {
     public static final Edge<RefundStatus> CHECK_CLAIMED = Edge.<RefundStatus>named("checkClaimed",
             "next check moved past the wallet call about to be made, attempt counted").stays(PROCESSING).build();
     public static final Edge<RefundStatus> WALLET_MISSING = Edge.<RefundStatus>named("walletMissing",
-            "next check in 5 minutes: the refund's wallet is not registered").stays(PROCESSING).build();
+            "next check in 5 minutes: the refund's wallet is not registered").stays(RefundStatus.values()).build();
     public static final Edge<RefundStatus> FOLLOW_UP_DONE = Edge.<RefundStatus>named("followUpDone",
             "out of the due index: nothing left to do").stays(SUCCESS, FAIL).build();
 
@@ -57,10 +55,7 @@ public final class RefundMachine {
 
     /** The statuses a refund of status {@code from} can change to. */
     public static Set<RefundStatus> statusesAfter(RefundStatus from) {
-        return MACHINE.edges().stream().flatMap(e -> e.moves().stream())
-                .filter(m -> m.from() == from && m.to() != from)
-                .map(Edge.Move::to)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RefundStatus.class)));
+        return MACHINE.changesOf(status -> status, from);
     }
 
     /** The wallet answered a refund call (the first or a repeat); a final refund takes no more answers. */
