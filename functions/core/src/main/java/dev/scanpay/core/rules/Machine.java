@@ -79,6 +79,15 @@ public final class Machine<R, S extends Enum<S>> {
         }
     }
 
+    /** Refuses (throws {@link UndeclaredEdgeException}) unless {@code edge} creates records in {@code created}'s state. */
+    public void checkEntry(Edge<?> edge, R created) {
+        S to = stateOf(created).orElseThrow(() -> new UndeclaredEdgeException(refusal + " [*] -> " + describe(created)
+                + ": not a declared state"));
+        if (edge == null || !edges.contains(edge) || !edge.moves().contains(new Edge.Move<>(null, to))) {
+            throw new UndeclaredEdgeException(refusal + " [*] -> " + to + (edge == null ? "" : " by " + edge.name()));
+        }
+    }
+
     /** Refuses (throws {@link UndeclaredEdgeException}) unless some edge moves {@code before} to {@code after}. */
     public void check(R before, R after) {
         S from = declared(before, before, after);

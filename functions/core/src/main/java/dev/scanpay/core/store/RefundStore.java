@@ -108,9 +108,11 @@ public class RefundStore {
 
     /**
      * Reserves {@code refund.amount()} on payment {@code refund.paymentId()} (paid {@code paidMinor}) and stores
-     * the refund with its request key, in one transaction.
+     * the refund with its request key, in one transaction. The refund enters its machine by
+     * {@link RefundMachine#REQUESTED}: one in any other state is refused before anything is sent.
      */
     public Reservation reserve(Refund refund, long paidMinor, String requestHash) {
+        RefundMachine.MACHINE.checkEntry(RefundMachine.REQUESTED, refund);
         long limit = RefundRules.reservationLimit(paidMinor, refund.amount().minor());
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)

@@ -136,6 +136,21 @@ class StoreRefusesUndeclaredEdgesDynamoTest {
     }
 
     @Test
+    void aRefundIsReservedOnlyAsItEntersItsMachine() {
+        Payment paid = stored(TestPayments.processing("PU-7", NOW).status(PaymentStatus.SUCCESS).paymentTime(NOW).build());
+        Refund alreadyRefunded = Refund.builder().refundId("RF-PU-7").refundRequestId("RR-PU-7")
+                .clientId(TestPayments.CLIENT_ID).paymentId("PU-7").walletId(TestPayments.WALLET_ID)
+                .amount(Money.of(300, paid.amount().currencyCode())).status(RefundStatus.SUCCESS)
+                .createdAt(NOW).updatedAt(NOW).build();
+
+        assertThatThrownBy(() -> refunds.reserve(alreadyRefunded, paid.amount().minor(), "rh"))
+                .isInstanceOf(UndeclaredEdgeException.class)
+                .hasMessage("illegal refund transition [*] -> SUCCESS by requested");
+        assertThat(recording.take()).isEmpty();
+        assertThat(payments.get("PU-7")).contains(paid);
+    }
+
+    @Test
     void aRefundWriteByAnEdgeThatDoesNotMakeTheMoveIsRefusedWithoutAWrite() {
         Refund reserved = reservedRefund("PU-6");
 
