@@ -143,9 +143,9 @@ public final class PaymentMachine {
     public static final Edge<State> CHECK_CLAIMED = Edge.<State>named("checkClaimed",
             "next check moved past the wallet call about to be made, attempt counted")
             .stays(PROCESSING).stays(CANCEL_PENDING).build();
-    /** Any due payment whose wallet is not registered (also the winner's state when the parking write lost a race). */
+    /** A payment waiting on its wallet (an inquiry or a cancel) whose wallet is not registered. */
     public static final Edge<State> WALLET_MISSING = Edge.<State>named("walletMissing",
-            "next check in 5 minutes: the payment's wallet is not registered").stays(State.values()).build();
+            "next check in 5 minutes: the payment's wallet is not registered").stays(PROCESSING).stays(CANCEL_PENDING).build();
     public static final Edge<State> FOLLOW_UP_DONE = Edge.<State>named("followUpDone",
             "out of the due index: nothing left to do").stays(AT_REST).build();
 
@@ -415,9 +415,13 @@ public final class PaymentMachine {
         return CHECK_CLAIMED.to(p.toBuilder().nextCheckAt(now.plus(lease)).checkCount(p.checkCount() + 1).updatedAt(now).build());
     }
 
-    /** The payment's wallet is not registered: look again after {@code retry}, if it is still due. */
+    /**
+     * The payment's wallet is not registered: look again after {@code retry}, if it still waits on its wallet and is
+     * due (a lost parking race re-applies this to the winner's state, which may no longer wait on anything).
+     */
     public static Step<Payment> walletMissing(Payment p, Instant now, Duration retry) {
-        return p.isDue(now) ? WALLET_MISSING.to(p.toBuilder().nextCheckAt(now.plus(retry)).updatedAt(now).build()) : Step.stay(p);
+        boolean waitsOnWallet = p.status() == PaymentStatus.PROCESSING || p.cancelState() == CancelState.PENDING;
+        return waitsOnWallet && p.isDue(now) ? WALLET_MISSING.to(p.toBuilder().nextCheckAt(now.plus(retry)).updatedAt(now).build()) : Step.stay(p);
     }
 
     static String maskCustomer(String customerId) {

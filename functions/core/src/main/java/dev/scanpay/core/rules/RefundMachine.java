@@ -42,7 +42,7 @@ public final class RefundMachine {
     public static final Edge<RefundStatus> CHECK_CLAIMED = Edge.<RefundStatus>named("checkClaimed",
             "next check moved past the wallet call about to be made, attempt counted").stays(PROCESSING).build();
     public static final Edge<RefundStatus> WALLET_MISSING = Edge.<RefundStatus>named("walletMissing",
-            "next check in 5 minutes: the refund's wallet is not registered").stays(RefundStatus.values()).build();
+            "next check in 5 minutes: the refund's wallet is not registered").stays(PROCESSING).build();
     public static final Edge<RefundStatus> FOLLOW_UP_DONE = Edge.<RefundStatus>named("followUpDone",
             "out of the due index: nothing left to do").stays(SUCCESS, FAIL).build();
 
@@ -96,7 +96,7 @@ public final class RefundMachine {
 
     /** The refund's wallet is not registered: look again after {@code retry}, if it is still due. */
     public static Step<Refund> walletMissing(Refund r, Instant now, Duration retry) {
-        return r.isDue(now) ? WALLET_MISSING.to(r.toBuilder().nextCheckAt(now.plus(retry)).updatedAt(now).build()) : Step.stay(r);
+        return r.status() == PROCESSING && r.isDue(now) ? WALLET_MISSING.to(r.toBuilder().nextCheckAt(now.plus(retry)).updatedAt(now).build()) : Step.stay(r);
     }
 
     /** A final refund still in the due index: taken out. */
