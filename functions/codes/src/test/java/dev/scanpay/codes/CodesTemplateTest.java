@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,6 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  * API route integrated with it may invoke it and reaches its controller through the real handler. The
  * checks follow the routes the template declares, so the /c/{token} pages are covered once it routes them.
  */
+@Tag("integration")
 class CodesTemplateTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();

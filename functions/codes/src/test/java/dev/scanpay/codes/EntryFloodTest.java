@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * DynamoDB Local: the store holds at most its cap of open payments (3 items each), further submits are a busy
  * page that writes nothing, and at expiry the payments no wallet took close without telling the merchant.
  */
+@Tag("e2e")
 class EntryFloodTest {
 
     private static final int CAP = 20;

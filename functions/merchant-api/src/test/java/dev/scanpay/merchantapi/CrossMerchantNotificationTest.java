@@ -9,7 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scanpay.core.signing.RsaSigner;
 import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * One gateway key signs every client's notifications. Merchant A tries to get a gateway-signed SUCCESS for
@@ -34,7 +37,11 @@ import org.junit.jupiter.api.Test;
  * B doing what the README tells merchants to do: verify with the gateway's key, over its own client id, and
  * check that {@code client-id} is its own.
  */
+@OnBothAdapters
 class CrossMerchantNotificationTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private Endpoint endpointA;
@@ -44,7 +51,7 @@ class CrossMerchantNotificationTest {
 
     @BeforeEach
     void start() throws IOException {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         // the same path on both: the signature covers the path, so that is where a forwarded one would verify
         endpointA = new Endpoint("MERCHANT_A", "/alipay/notify", gateway.gatewayKeys.getPublic());
         endpointB = new Endpoint("MERCHANT_B", "/alipay/notify", gateway.gatewayKeys.getPublic());

@@ -16,7 +16,9 @@ import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.net.URLDecoder;
@@ -28,9 +30,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Entry codes from the merchant's side: registering a store's code, and EntryCode pay from the merchant's server. */
+@OnBothAdapters
 class EntryCodeTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final String CODES = "/ams/api/v1/codes/registerEntryCode";
     private static final String WALLET_BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Mobile SimWallet/1.0";
@@ -40,7 +47,7 @@ class EntryCodeTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_EC");
     }
 

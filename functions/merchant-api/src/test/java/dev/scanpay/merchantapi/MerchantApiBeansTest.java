@@ -11,9 +11,11 @@ import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.testkit.FunctionBeans;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The merchant API builds its gateway at init (key, wallet client) and nothing of the other functions. */
+@Tag("integration")
 class MerchantApiBeansTest {
 
     @Test

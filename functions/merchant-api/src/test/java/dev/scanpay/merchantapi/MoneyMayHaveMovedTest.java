@@ -9,14 +9,17 @@ import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.refund.RefundStatus;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.RefundBehaviour;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.LogCapture;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,14 +29,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unknown, its amount stays reserved (no second refund, no cancel), the follow-up keeps asking, an alarm line
  * is written once after a day, and the wallet's S ends it: the customer is refunded exactly once.
  */
+@OnBothAdapters
 class MoneyMayHaveMovedTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_UNKNOWN_REFUNDS");
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * (a token is as good as the code it opens, a payment code as good as the customer's wallet for a minute).
  * The simulator's own lines are left out: it is the wallet, not the gateway.
  */
+@Tag("e2e")
 class NothingSecretIsLoggedTest {
 
     @Test

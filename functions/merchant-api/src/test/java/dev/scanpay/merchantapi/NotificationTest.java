@@ -10,10 +10,12 @@ import dev.scanpay.core.notify.NotificationStatus;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.MerchantReceiver;
 import dev.scanpay.testkit.MerchantReceiver.Mode;
 import dev.scanpay.testkit.MerchantReceiver.Received;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.time.Duration;
@@ -24,12 +26,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Merchant notifications: written with the payment's final result (outbox), sent by the sweeper, retried
  * on the documented schedule until the merchant answers S. Time is moved, never slept.
  */
+@OnBothAdapters
 class NotificationTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -38,7 +45,7 @@ class NotificationTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         receiver = new MerchantReceiver(gateway.clock, gateway.gatewayKeys.getPublic());
         merchant = gateway.merchant("MERCHANT_NOTIFY", receiver.url());
         notifications = gateway.context.getBean(NotificationStore.class);

@@ -7,7 +7,9 @@ import dev.scanpay.core.codes.CodeKind;
 import dev.scanpay.core.codes.IssuedCode;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.store.CodeStore;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import java.time.Duration;
@@ -18,16 +20,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** The merchant asks for an order code to show; it waits for a wallet, closes at expiry or on cancel. */
+@OnBothAdapters
 class OrderCodeTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_CODES");
     }
 

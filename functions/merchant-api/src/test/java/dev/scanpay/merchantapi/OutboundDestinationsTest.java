@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the same rules, and what a merchant is told about a failed notification is a category, never the
  * network's words (which would make resend a port scanner).
  */
+@Tag("e2e")
 class OutboundDestinationsTest {
 
     private static final String CODES = "/ams/api/v1/codes/registerEntryCode";

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.simulator.Behaviour;
@@ -23,9 +25,14 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Racing triggers on one payment, on real threads: no double effect, no lost event, cancel wins. */
+@OnBothAdapters
 class RacesTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -33,7 +40,7 @@ class RacesTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_RACES");
         pool = Executors.newFixedThreadPool(16);
     }

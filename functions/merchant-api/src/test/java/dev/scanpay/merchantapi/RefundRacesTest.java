@@ -8,7 +8,9 @@ import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.refund.Refund;
 import dev.scanpay.core.refund.RefundStatus;
 import dev.scanpay.simulator.SimulatedRefund;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.ArrayList;
@@ -22,9 +24,14 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Refunds racing each other and cancels on one payment, on real threads: never more back than was paid. */
+@OnBothAdapters
 class RefundRacesTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -32,7 +39,7 @@ class RefundRacesTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_REFUND_RACES");
         pool = Executors.newFixedThreadPool(100);
     }

@@ -9,7 +9,9 @@ import dev.scanpay.core.refund.RefundStatus;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.Fault;
 import dev.scanpay.simulator.RefundBehaviour;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.time.Duration;
@@ -19,19 +21,24 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Refunds through the real Lambda handler, DynamoDB Local and the wallet simulator: partial, several, full,
  * too much, repeats, the wallet's unknown answers resolved by the follow-up, and refunds against cancels.
  */
+@OnBothAdapters
 class RefundTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_REFUNDS");
     }
 

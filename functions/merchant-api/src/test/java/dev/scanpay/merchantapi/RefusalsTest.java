@@ -7,7 +7,9 @@ import dev.scanpay.core.client.ClientKind;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +20,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,19 +33,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and nothing is written for a refused request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@OnBothAdapters
 class RefusalsTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final Json JSON = Json.standalone();
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_STRICT");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }

@@ -7,7 +7,9 @@ import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.WalletStore;
 import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SlowEndpoint;
@@ -16,20 +18,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A wallet whose answer drips (HTTP 200, then a byte a second) or runs to megabytes: the pay call ends at
  * its deadline (the harness's 700 ms wallet timeout) with an unknown answer, U, followed up like any other
  * wallet that did not answer; it is not held for as long as the wallet likes.
  */
+@OnBothAdapters
 class SlowWalletTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_SLOW_WALLET");
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  * template.yaml against the code: every Handler names a class that exists, every HTTP route reaches a
  * controller that answers in protocol, the table matches {@link ScanpayTable}, and cfn-lint is clean.
  */
+@Tag("integration")
 class TemplateTest {
 
     private static final Path ROOT = SamTemplate.ROOT;

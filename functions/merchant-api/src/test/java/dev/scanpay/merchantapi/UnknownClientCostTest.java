@@ -4,8 +4,10 @@ import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.CountingDynamo;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +15,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** A stranger sending random Client-Ids to the merchant API costs the gateway at most one GetItem each. */
+@OnBothAdapters
 class UnknownClientCostTest {
+
+    @Parameter
+    Adapter adapter;
 
     private CountingDynamo counting;
     private GatewayHarness gateway;
@@ -23,7 +30,7 @@ class UnknownClientCostTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness(real -> (counting = new CountingDynamo(real)).client);
+        gateway = new GatewayHarness(adapter, real -> (counting = new CountingDynamo(real)).client);
         merchant = gateway.merchant("MERCHANT_COST");
     }
 

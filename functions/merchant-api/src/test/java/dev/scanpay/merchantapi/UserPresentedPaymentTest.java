@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.simulator.Behaviour;
@@ -16,19 +18,24 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A merchant scans a customer's wallet code: the real Lambda handler, DynamoDB Local and the wallet
  * simulator over HTTP, with the clock moved by hand.
  */
+@OnBothAdapters
 class UserPresentedPaymentTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_HARBOUR");
     }
 

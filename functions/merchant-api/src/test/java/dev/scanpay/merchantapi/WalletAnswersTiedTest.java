@@ -7,8 +7,10 @@ import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.LogCapture;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.time.Duration;
@@ -16,20 +18,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A signed wallet answer counts only for what was asked: through the real handler and the simulator, whose
  * answers are rewritten (still signed by the wallet) to name another payment, another amount, an absurd time,
  * or an F code the merchant must never see.
  */
+@OnBothAdapters
 class WalletAnswersTiedTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_TIES");
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.RefundBehaviour;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * WalletDirectory.byId reads one wallet with a GetItem on the WALLET partition whenever its cached list is
@@ -21,14 +24,18 @@ import org.junit.jupiter.api.Test;
  * GetItem; otherwise in AWS a refund half a minute after the last pay, and every follow-up of a fresh sweeper,
  * is refused.
  */
+@OnBothAdapters
 class WalletLookupPoliciesTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_LOOKUP");
     }
 

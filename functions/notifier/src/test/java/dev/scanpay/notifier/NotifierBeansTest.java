@@ -11,9 +11,11 @@ import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.testkit.FunctionBeans;
 import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The notifier builds the notification sender (and the key it signs with), and never calls a wallet. */
+@Tag("integration")
 class NotifierBeansTest {
 
     @Test

@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real handler class fed DynamoDB stream events, with DynamoDB Local and a merchant's notify URL on loopback. */
+@Tag("e2e")
 class NotifierHandlerTest {
 
     private static final MutableClock CLOCK = MutableClock.startingAt("2026-11-23T02:00:00Z");

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * one's: the well-behaved merchant is notified at once, the drip attempt is counted as TIMEOUT, and the
  * batch ends at the 5 s deadline.
  */
+@Tag("e2e")
 class SlowMerchantNotifierTest {
 
     private static final KeyPair GATEWAY_KEYS = RsaKeys.generate();

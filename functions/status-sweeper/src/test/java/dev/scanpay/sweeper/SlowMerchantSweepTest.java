@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * counted with their category, and the run ends at the notification deadline (5 s, the deployed default),
  * not when the hostile endpoint lets go.
  */
+@Tag("e2e")
 class SlowMerchantSweepTest {
 
     private static final KeyPair GATEWAY_KEYS = RsaKeys.generate();

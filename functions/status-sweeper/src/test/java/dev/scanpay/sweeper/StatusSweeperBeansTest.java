@@ -11,9 +11,11 @@ import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.testkit.FunctionBeans;
 import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The sweeper builds its run (wallet calls, notifications, the key) and neither API. */
+@Tag("integration")
 class StatusSweeperBeansTest {
 
     @Test

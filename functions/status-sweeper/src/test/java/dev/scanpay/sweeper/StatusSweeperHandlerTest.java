@@ -3,6 +3,7 @@ package dev.scanpay.sweeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.scanpay.core.lifecycle.Sweeper;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.OrderDetails;
@@ -35,10 +36,12 @@ import dev.scanpay.testkit.MerchantReceiver;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real handler class fed EventBridge scheduled events, with DynamoDB Local and the simulator on loopback. */
+@Tag("e2e")
 class StatusSweeperHandlerTest {
 
     private static final MutableClock CLOCK = MutableClock.startingAt("2026-11-23T02:00:00Z");
@@ -70,9 +73,10 @@ class StatusSweeperHandlerTest {
                         "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
                         "scanpay.wallet.timeout.inquiry", "700ms",
                         "scanpay.wallet.timeout.cancel", "700ms",
-                        // a run waits (in real time) for what comes due within its budget; keep that short here
+                        // a run waits for what comes due within its budget; keep that short here
                         "scanpay.sweeper.budget", "3s"))
-                .singletons(CLOCK, dynamoCalls.client())
+                // the run's wait moves the test's clock instead of sleeping, as real time would move it
+                .singletons(CLOCK, dynamoCalls.client(), (Sweeper.Pause) CLOCK::advance)
                 .start();
         handler = new StatusSweeperHandler(context);
     }
@@ -120,20 +124,9 @@ class StatusSweeperHandlerTest {
                     "{\"notifyType\":\"PAYMENT_RESULT\",\"notifyId\":\"N-soon\",\"result\":{\"resultStatus\":\"F\",\"resultCode\":\"ORDER_IS_CLOSED\"}}",
                     "F", NotificationStatus.PENDING, 0, CLOCK.instant(), CLOCK.instant().plusMillis(1500), null, null, 0);
             db.putItem(b -> b.tableName("scanpay").item(notifications.item(soon)));
-            // the test moves the clock while the run waits, as real time would
-            Thread mover = new Thread(() -> {
-                try {
-                    Thread.sleep(500);
-                    CLOCK.advance(Duration.ofMillis(1500));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            mover.start();
-
+            // the run's wait for N-soon moves the clock by 1.5 s (the injected pause), as real time would
             StatusSweeperHandler.Report report = handler.handleRequest(scheduledEvent(), null);
 
-            mover.join();
             assertThat(receiver.received()).singleElement().satisfies(r -> assertThat(r.notifyId()).isEqualTo("N-soon"));
             assertThat(report.rounds()).as("a first round found nothing; a later one found it").isGreaterThan(1);
             assertThat(notifications.get("N-soon").orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);

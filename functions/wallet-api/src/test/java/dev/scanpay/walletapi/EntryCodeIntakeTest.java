@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedWallet;
@@ -15,9 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** An entry-code payment made by the merchant's server, resolved and paid by the wallet. */
+@OnBothAdapters
 class EntryCodeIntakeTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final String WALLET_BROWSER = "Mozilla/5.0 (Linux; Android 14) Mobile SimWallet/1.0";
 
@@ -27,7 +34,7 @@ class EntryCodeIntakeTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_EC");
         wallet = gateway.walletCaller();
     }

@@ -7,7 +7,9 @@ import dev.scanpay.core.money.Money;
 import dev.scanpay.core.payment.CancelState;
 import dev.scanpay.core.payment.Payment;
 import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedWallet;
@@ -18,12 +20,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * An order code's life on the wallet side, through the real Lambda handler: a wallet resolves the code
  * (userInitiatedPay) and reports the result (notifyPayment); the merchant inquires and cancels.
  */
+@OnBothAdapters
 class OrderCodeIntakeTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -31,7 +38,7 @@ class OrderCodeIntakeTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_OC");
         wallet = gateway.walletCaller();
     }

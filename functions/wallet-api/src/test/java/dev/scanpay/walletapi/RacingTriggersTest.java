@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,6 +75,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * replays a run's shuffle (the threads' timing still varies); {@code -Drace.histories=FILE} writes every payment's
  * history to FILE.
  */
+@Tag("e2e")
 class RacingTriggersTest {
 
     private static final int PAYMENTS = 200;

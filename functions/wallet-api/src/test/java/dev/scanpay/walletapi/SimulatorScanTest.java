@@ -10,7 +10,9 @@ import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.ScanResult;
 import dev.scanpay.simulator.SentNotification;
 import dev.scanpay.simulator.WalletSimulator;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.List;
@@ -18,12 +20,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The wallet simulator scanning order codes over real HTTP against the gateway on Netty, with real
  * signatures both ways: what a newcomer does on the local stack.
  */
+@OnBothAdapters
 class SimulatorScanTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -31,7 +38,7 @@ class SimulatorScanTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         gateway.startNetty();
         simulator = gateway.wallet;
         simulator.connectGateway(gateway.publicUrl());

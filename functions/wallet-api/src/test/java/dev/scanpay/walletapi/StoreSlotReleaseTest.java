@@ -13,7 +13,9 @@ import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedMerchant;
 import dev.scanpay.testkit.SignedWallet;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A payment started from a store's public entry-code page holds a place under the store's cap; every function
@@ -32,7 +35,11 @@ import org.junit.jupiter.api.Test;
  * Each case checks the calls its function sent against that function's policy (the same check the harness
  * makes on close), through the real handlers and the sweeper.
  */
+@OnBothAdapters
 class StoreSlotReleaseTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final Money AMOUNT = Money.of(1200, "JPY");
 
@@ -45,7 +52,7 @@ class StoreSlotReleaseTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_EC");
         wallet = gateway.walletCaller();
         // set up as the codes function sets it up (the test's own client: not a call of any function)

@@ -3,8 +3,10 @@ package dev.scanpay.walletapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.CountingDynamo;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedWallet;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,12 +15,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A stranger sending random Client-Ids to the wallet API costs the gateway at most one GetItem each, never a
  * reload of the wallet registry (a Query of every wallet), whether the registry's cached list is fresh or stale.
  */
+@OnBothAdapters
 class UnknownWalletCostTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final String PATH = SignedWallet.API + "userInitiatedPay";
     private static final String BODY = "{\"codeValue\":\"x\",\"customerId\":\"alice\"}";
@@ -29,7 +36,7 @@ class UnknownWalletCostTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness(real -> (counting = new CountingDynamo(real)).client);
+        gateway = new GatewayHarness(adapter, real -> (counting = new CountingDynamo(real)).client);
         wallet = gateway.walletCaller();
     }
 

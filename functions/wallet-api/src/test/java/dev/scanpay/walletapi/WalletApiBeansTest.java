@@ -12,12 +12,14 @@ import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.testkit.FunctionBeans;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The wallet API, on its own classpath (this module's tests also carry the merchant API): it builds its
  * intake and the key it signs answers with, and no wallet client, notification sender or merchant gateway.
  */
+@Tag("integration")
 class WalletApiBeansTest {
 
     @Test

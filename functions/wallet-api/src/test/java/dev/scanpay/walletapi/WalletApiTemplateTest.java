@@ -10,9 +10,11 @@ import dev.scanpay.testkit.SignedWallet;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The wallet API's function in template.yaml: its jar, its handler, its routes reaching the controller. */
+@Tag("integration")
 class WalletApiTemplateTest {
 
     private final SamTemplate template = SamTemplate.load();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.signing.RsaKeys;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.security.KeyPair;
@@ -14,12 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A wallet rotates its key with overlap, as clients do: the gateway holds its keys by keyVersion, verifies
  * each call and answer with the version its Signature header names, and a retired key verifies nothing.
  */
+@OnBothAdapters
 class WalletKeyRotationTest {
+
+    @Parameter
+    Adapter adapter;
 
     private GatewayHarness gateway;
     private SignedMerchant merchant;
@@ -28,7 +35,7 @@ class WalletKeyRotationTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_ROTATION");
         current = gateway.wallet.keyVersion();
     }

@@ -3,20 +3,27 @@ package dev.scanpay.walletapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.signing.RequestTime;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedWallet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Calls a wallet must not get through with; each still gets a signed Alipay+ answer (SignedCaller checks). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@OnBothAdapters
 class WalletRefusalsTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final String PATH = SignedWallet.API + "userInitiatedPay";
     private static final String BODY = "{\"codeValue\":\"x\",\"customerId\":\"alice\"}";
@@ -24,13 +31,13 @@ class WalletRefusalsTest {
     private GatewayHarness gateway;
     private SignedWallet wallet;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        gateway = new GatewayHarness();
+        gateway = new GatewayHarness(adapter);
         wallet = gateway.walletCaller();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -18,6 +19,7 @@ import org.yaml.snakeyaml.Yaml;
  * handler takes (Lambda's Java runtime does not provide them), and no Netty (cold start). Runs in this
  * module because the reactor has packaged every function by the time its tests run.
  */
+@Tag("integration")
 class LambdaJarsTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();

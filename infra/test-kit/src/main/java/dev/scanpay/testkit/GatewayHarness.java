@@ -31,8 +31,10 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The merchant API as Lambda runs it: the real handler class with its own application context, DynamoDB
- * Local in this JVM (a fresh table per harness), and the wallet simulator on loopback with real keys.
+ * The merchant and wallet APIs served through one {@link Adapter}: as Lambda runs them (the real handler
+ * class with its own application context, fed API Gateway events) or as the local stack serves them (the
+ * same context on Netty, over HTTP). Either way over DynamoDB Local in this JVM (a fresh table per
+ * harness) and the wallet simulator on loopback with real keys; requests go through {@link #transport}.
  * Time is a {@link MutableClock} shared by the gateway and the simulator.
  */
 public final class GatewayHarness implements AutoCloseable {
@@ -54,7 +56,12 @@ public final class GatewayHarness implements AutoCloseable {
     public final ApplicationContext context;
     /** Where {@link #startNetty} serves; chosen up front because the gateway tells wallets its public URL. */
     public final int httpPort = freePort();
+    /** The Lambda handler over {@link #context} ({@link Adapter#LAMBDA}); null on Netty. */
     public final APIGatewayV2HTTPEventFunction handler;
+    /** Which adapter serves {@link #context}'s controllers to {@link #transport}. */
+    public final Adapter adapter;
+    /** How callers' requests reach the controllers: the Lambda handler, or HTTP to {@link #context}'s Netty server. */
+    public final Transport transport;
 
     /** Outbound rules as the local stack has them: the simulator and receivers are on loopback, over plain http. */
     public static final Map<String, Object> LOCAL_OUTBOUND =
@@ -64,12 +71,20 @@ public final class GatewayHarness implements AutoCloseable {
             Map.of("scanpay.outbound.allow-loopback", false, "scanpay.outbound.require-https", true);
 
     public GatewayHarness() {
-        this(LOCAL_OUTBOUND, null);
+        this(Adapter.LAMBDA);
+    }
+
+    public GatewayHarness(Adapter adapter) {
+        this(adapter, LOCAL_OUTBOUND, null);
     }
 
     /** @param outbound the outbound settings ({@link #LOCAL_OUTBOUND} or {@link #DEPLOYED_OUTBOUND}) */
     public GatewayHarness(Map<String, Object> outbound) {
-        this(outbound, null);
+        this(Adapter.LAMBDA, outbound, null);
+    }
+
+    public GatewayHarness(Adapter adapter, Map<String, Object> outbound) {
+        this(adapter, outbound, null);
     }
 
     /**
@@ -77,10 +92,25 @@ public final class GatewayHarness implements AutoCloseable {
      *                      {@link CountingDynamo}, say); null for the real one as it is
      */
     public GatewayHarness(java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
-        this(LOCAL_OUTBOUND, gatewayDynamo);
+        this(Adapter.LAMBDA, LOCAL_OUTBOUND, gatewayDynamo);
+    }
+
+    public GatewayHarness(Adapter adapter, java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
+        this(adapter, LOCAL_OUTBOUND, gatewayDynamo);
     }
 
     public GatewayHarness(Map<String, Object> outbound, java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
+        this(Adapter.LAMBDA, outbound, gatewayDynamo);
+    }
+
+    /**
+     * @param adapter how the controllers are served; on {@link Adapter#NETTY} the server listens on a port of
+     *                its own, not {@link #publicUrl()}'s, so wallets reach the gateway through either adapter
+     *                only where a test starts {@link #startNetty()}
+     */
+    public GatewayHarness(Adapter adapter, Map<String, Object> outbound,
+                          java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
+        this.adapter = adapter;
         ScanpayTable.ensure(dynamoClient, table);
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
                 .keyPair(walletKeys).build());
@@ -99,9 +129,19 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.pay", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.inquiry", WALLET_TIMEOUT.toMillis() + "ms",
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
+                .properties(adapter == Adapter.NETTY
+                        ? Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1) : Map.of())
                 .singletons(clock, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client()))
                 .start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        if (adapter == Adapter.LAMBDA) {
+            handler = new APIGatewayV2HTTPEventFunction(context);
+            transport = Transport.lambda(handler, (method, path) -> "$default", "127.0.0.1");
+        } else {
+            handler = null;
+            var server = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+            server.start();
+            transport = Transport.http(server.getURI());
+        }
     }
 
     /**
@@ -179,7 +219,11 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
 
+    /** An event straight to the Lambda handler (on {@link Adapter#LAMBDA} only). */
     public APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        if (handler == null) {
+            throw new IllegalStateException("no Lambda handler: this harness serves through " + adapter);
+        }
         return handler.handleRequest(event, new TestLambdaContext());
     }
 
@@ -212,7 +256,11 @@ public final class GatewayHarness implements AutoCloseable {
         if (nettyContext != null) {
             nettyContext.close();
         }
-        handler.close();
+        if (handler != null) {
+            handler.close();
+        } else {
+            context.close();
+        }
         wallet.close();
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();

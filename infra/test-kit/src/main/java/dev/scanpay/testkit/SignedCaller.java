@@ -2,8 +2,6 @@ package dev.scanpay.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RequestTime;
@@ -13,15 +11,14 @@ import dev.scanpay.core.signing.SignedContent;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A party calling the gateway's signed JSON APIs (a merchant POS, a wallet) as Alipay's SDKs do: signs
  * each request, and checks every answer is signed by the gateway over the exact bytes received (a test
- * fails on any unsigned answer). Through the real Lambda handler, or over HTTP when given a base URL.
+ * fails on any unsigned answer). Through the harness's {@link Transport} (the Lambda handler or its Netty
+ * server), or over HTTP to a base URL it is given.
  */
 public class SignedCaller {
 
@@ -89,56 +86,13 @@ public class SignedCaller {
     }
 
     public Answer send(String method, String path, String body, Map<String, String> headers) {
-        if (netty != null) {
-            return sendOverHttp(method, path, body, headers);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath(path)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                        .withRequestId("test")
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = harness.invoke(event);
-        byte[] bytes = response.getIsBase64Encoded()
-                ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        responseHeaders.putAll(response.getHeaders());
-        assertThat(response.getStatusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
-        assertSignedByGateway(path, responseHeaders, bytes);
-        return new Answer(response.getStatusCode(), responseHeaders, java.util.Set.copyOf(response.getHeaders().keySet()),
-                new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
-    }
-
-    private Answer sendOverHttp(String method, String path, String body, Map<String, String> headers) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(netty.resolve(path))
-                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        java.net.http.HttpResponse<byte[]> response;
-        try {
-            response = java.net.http.HttpClient.newHttpClient().send(request.build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().map().forEach((name, values) -> responseHeaders.put(name, values.get(0)));
+        Transport transport = netty != null ? Transport.http(netty) : harness.transport;
+        Transport.Response response = transport.call(method, path, headers, body);
         byte[] bytes = response.body();
-        assertThat(response.statusCode()).as("protocol answers are HTTP 200: %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(200);
-        assertSignedByGateway(path, responseHeaders, bytes);
-        return new Answer(response.statusCode(), responseHeaders, java.util.Set.copyOf(response.headers().map().keySet()),
-                new String(bytes, StandardCharsets.UTF_8), JSON.parseObject(bytes));
+        assertThat(response.status()).as("protocol answers are HTTP 200: %s", response.text()).isEqualTo(200);
+        assertSignedByGateway(path, response.headers(), bytes);
+        return new Answer(response.status(), response.headers(), response.rawHeaderNames(), response.text(),
+                JSON.parseObject(bytes));
     }
 
     public Map<String, String> headers(String path, String requestTime, String body) {

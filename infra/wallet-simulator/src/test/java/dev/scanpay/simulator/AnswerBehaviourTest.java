@@ -8,9 +8,11 @@ import dev.scanpay.simulator.TestGateway.Answer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The behaviours that charge (or not) but answer badly or not at all. */
+@Tag("integration")
 class AnswerBehaviourTest extends SimulatorTestSupport {
 
     @Test

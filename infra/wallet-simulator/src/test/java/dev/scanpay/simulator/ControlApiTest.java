@@ -6,8 +6,10 @@ import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.simulator.TestGateway.Plain;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class ControlApiTest extends SimulatorTestSupport {
 
     @Test

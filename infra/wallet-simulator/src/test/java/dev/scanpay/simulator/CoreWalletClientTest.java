@@ -16,9 +16,11 @@ import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's own wallet client (scanpay-core) against the simulator: the two must agree on the wire. */
+@Tag("integration")
 class CoreWalletClientTest extends SimulatorTestSupport {
 
     private Wallet wallet;

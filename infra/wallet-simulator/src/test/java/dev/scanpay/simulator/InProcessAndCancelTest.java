@@ -6,8 +6,10 @@ import dev.scanpay.simulator.SimulatedPayment.Status;
 import dev.scanpay.simulator.TestGateway.Answer;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class InProcessAndCancelTest extends SimulatorTestSupport {
 
     @Test

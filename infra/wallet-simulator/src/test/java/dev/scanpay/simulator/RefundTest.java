@@ -8,8 +8,10 @@ import dev.scanpay.simulator.TestGateway.Answer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class RefundTest extends SimulatorTestSupport {
 
     private void paid(String customerId, String paymentRequestId, long minor) throws IOException {

@@ -7,9 +7,11 @@ import dev.scanpay.simulator.FakeGateway.Received;
 import dev.scanpay.simulator.SimulatedPayment.Status;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What notifyPayment a scan leads to, by behaviour, and when on the simulator clock. */
+@Tag("integration")
 class ScanNotificationTest extends ScanTestSupport {
 
     @Test

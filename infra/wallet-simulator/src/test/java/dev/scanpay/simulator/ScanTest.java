@@ -9,8 +9,10 @@ import dev.scanpay.simulator.FakeGateway.Received;
 import dev.scanpay.simulator.SimulatedPayment.Status;
 import dev.scanpay.simulator.TestGateway.Plain;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class ScanTest extends ScanTestSupport {
 
     @Test

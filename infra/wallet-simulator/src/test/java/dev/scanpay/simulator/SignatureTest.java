@@ -8,8 +8,10 @@ import dev.scanpay.simulator.TestGateway.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class SignatureTest extends SimulatorTestSupport {
 
     @Test

@@ -16,6 +16,7 @@ import dev.scanpay.core.wallet.WalletCall;
 import dev.scanpay.core.wallet.WalletClient;
 import dev.scanpay.core.wallet.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
@@ -58,9 +59,16 @@ public class WalletSideFactory {
         return new RefundFollowUp(store, lifecycle, payments, wallets, walletClient, timeouts, clock);
     }
 
+    /** The sweeper waits on the wall clock; a test that moves the clock registers its own pause. */
+    @Singleton
+    @Secondary
+    Sweeper.Pause sweeperPause() {
+        return Sweeper.Pause.SLEEP;
+    }
+
     @Singleton
     Sweeper sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
-                    PaymentStore payments, NotificationStore notifications, Clock clock) {
-        return new Sweeper(followUp, refundFollowUp, delivery, payments, notifications, clock);
+                    PaymentStore payments, NotificationStore notifications, Clock clock, Sweeper.Pause pause) {
+        return new Sweeper(followUp, refundFollowUp, delivery, payments, notifications, clock, pause);
     }
 }

@@ -17,6 +17,19 @@ import java.util.Optional;
  */
 public final class Sweeper {
 
+    /**
+     * How a run waits for the next thing coming due. Deployed, it sleeps; a test whose clock it moves passes
+     * one that advances that clock instead, so nothing waits on the wall clock.
+     */
+    @FunctionalInterface
+    public interface Pause {
+
+        /** Sleeps on the wall clock. */
+        Pause SLEEP = duration -> Thread.sleep(duration.toMillis());
+
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     /** What one run did. */
     public record Result(int rounds, int handled) {
     }
@@ -27,15 +40,17 @@ public final class Sweeper {
     private final PaymentStore payments;
     private final NotificationStore notifications;
     private final Clock clock;
+    private final Pause pause;
 
     public Sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
-                   PaymentStore payments, NotificationStore notifications, Clock clock) {
+                   PaymentStore payments, NotificationStore notifications, Clock clock, Pause pause) {
         this.followUp = followUp;
         this.refundFollowUp = refundFollowUp;
         this.delivery = delivery;
         this.payments = payments;
         this.notifications = notifications;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /** One round: everything due now (payments, refunds, notifications), up to {@code limit} per shard of each kind. */
@@ -71,7 +86,7 @@ public final class Sweeper {
                     Duration.ofNanos(realDeadline - System.nanoTime()).toMillis());
             if (waitMs > 0) {
                 try {
-                    Thread.sleep(waitMs);
+                    pause.pause(Duration.ofMillis(waitMs));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return new Result(rounds, handled);

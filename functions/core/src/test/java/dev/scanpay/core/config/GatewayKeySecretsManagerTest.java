@@ -11,6 +11,7 @@ import dev.scanpay.core.signing.SignedContent;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Needs a Docker engine; skipped cleanly where none runs.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("integration")
 class GatewayKeySecretsManagerTest {
 
     @Container

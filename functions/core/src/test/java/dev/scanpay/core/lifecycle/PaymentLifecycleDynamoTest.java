@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * PaymentLifecycle against DynamoDB Local: a rule is applied with one conditional write, and re-applied to
  * the winner's state when another writer got there first, so an event is never lost and never applied twice.
  */
+@Tag("integration")
 class PaymentLifecycleDynamoTest {
 
     private static DynamoDbClient client;

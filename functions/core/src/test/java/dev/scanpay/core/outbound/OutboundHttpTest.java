@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * is capped, redirects are not followed, and a host is connected to at exactly the addresses that were
  * checked (a resolver that changes its answer, as DNS rebinding does, gets one question).
  */
+@Tag("integration")
 class OutboundHttpTest {
 
     private static final int CAP = 64 * 1024;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * answering. OkHttp's call timeout cancels the call at the deadline, but cancelling cannot interrupt a thread
  * blocked in the system resolver, so the deadline on the whole exchange must hold for the lookup too.
  */
+@Tag("integration")
 class SlowResolverDeadlineTest {
 
     @Test

@@ -17,10 +17,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** ClientStore and WalletStore against DynamoDB Local running in this JVM; a table per test. */
+@Tag("integration")
 class ClientAndWalletStoreDynamoTest {
 
     private static DynamoDbClient client;

@@ -33,10 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** PaymentStore against DynamoDB Local running in this JVM; each test gets a table of its own. */
+@Tag("integration")
 class PaymentStoreDynamoTest {
 
     private static DynamoDbClient client;

@@ -25,10 +25,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** RefundStore against DynamoDB Local: the reservation, its release, and the races they must win or lose. */
+@Tag("integration")
 class RefundStoreDynamoTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");

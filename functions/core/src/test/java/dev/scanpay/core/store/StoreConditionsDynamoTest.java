@@ -23,12 +23,14 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conditions the stores really send, read off the requests themselves (a recording client over DynamoDB
  * Local), written out here as literals: a fixed race stays fixed only while these do not change.
  */
+@Tag("integration")
 class StoreConditionsDynamoTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");

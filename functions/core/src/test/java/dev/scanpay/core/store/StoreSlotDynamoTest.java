@@ -16,10 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The cap on a store's open entry-code payments: taken with the creation, given back once by the closing write. */
+@Tag("integration")
 class StoreSlotDynamoTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
