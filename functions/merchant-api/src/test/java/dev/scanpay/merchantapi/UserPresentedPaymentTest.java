@@ -15,9 +15,10 @@ import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.Parameter;
  * simulator over HTTP, with the clock moved by hand.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserPresentedPaymentTest {
 
     @Parameter
@@ -33,13 +35,14 @@ class UserPresentedPaymentTest {
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
-    @BeforeEach
+    // one harness for the class (per adapter): each test has its own request ids and customers
+    @BeforeParameterizedClassInvocation
     void start() {
         gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_HARBOUR");
     }
 
-    @AfterEach
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }

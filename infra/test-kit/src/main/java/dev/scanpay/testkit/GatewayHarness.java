@@ -44,9 +44,9 @@ public final class GatewayHarness implements AutoCloseable {
     public static final Duration WALLET_TIMEOUT = Duration.ofMillis(700);
 
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T02:00:00Z");
-    public final KeyPair gatewayKeys = RsaKeys.generate();
+    public final KeyPair gatewayKeys = TestKeyPairs.of("gateway");
     /** The simulator's keys, known here so a {@link SignedWallet} can speak as it. */
-    public final KeyPair walletKeys = RsaKeys.generate();
+    public final KeyPair walletKeys = TestKeyPairs.of("wallet");
     public final String table = "scanpay-" + UUID.randomUUID();
     public final EmbeddedDynamo dynamo = EmbeddedDynamo.shared();
     public final DynamoDbClient dynamoClient = dynamo.client();
@@ -185,7 +185,7 @@ public final class GatewayHarness implements AutoCloseable {
 
     /** As {@link #merchant(String, ClientKind, Set)}, with these notify URL prefixes. */
     public SignedMerchant merchant(String clientId, ClientKind kind, Set<String> merchantIds, List<String> notifyUrlPrefixes) {
-        KeyPair keys = RsaKeys.generate();
+        KeyPair keys = TestKeyPairs.of("merchant " + clientId);
         new ClientStore(dynamoClient, table).put(new Client(clientId, clientId + " Ltd", kind,
                 Map.of("1", RsaKeys.encode(keys.getPublic())), merchantIds, null, NotifyUrlPrefixes.of(notifyUrlPrefixes),
                 clock.instant()));
