@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Each store refuses a write whose move is not an edge of its record's machine (rules.PaymentMachine,
  * RefundMachine, NotificationMachine) before anything is sent: the recording client sees no request at all.
  */
+@Tag("integration")
 class StoreRefusesUndeclaredEdgesDynamoTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
