@@ -1,7 +1,7 @@
 package dev.scanpay.codes;
 
-import dev.scanpay.core.wallet.Wallet;
-import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.model.wallet.Wallet;
+import dev.scanpay.core.service.directory.WalletDirectory;
 import java.util.Optional;
 
 /**

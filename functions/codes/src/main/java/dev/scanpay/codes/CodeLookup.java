@@ -1,13 +1,13 @@
 package dev.scanpay.codes;
 
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.codes.EntryCodes;
-import dev.scanpay.core.codes.IssuedCode;
-import dev.scanpay.core.payment.OrderDetails;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.service.code.EntryCodes;
+import dev.scanpay.core.model.code.IssuedCode;
+import dev.scanpay.core.model.payment.OrderDetails;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;

@@ -1,6 +1,6 @@
 package dev.scanpay.codes;
 
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.wallet.Wallet;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

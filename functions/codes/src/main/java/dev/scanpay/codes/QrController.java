@@ -1,8 +1,8 @@
 package dev.scanpay.codes;
 
 import dev.scanpay.codes.QrImages.Size;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.IssuedCode;
 import dev.scanpay.core.store.CodeStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.codes.support.CodesHarness;
 import dev.scanpay.codes.support.Decode;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.model.code.IssuedCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

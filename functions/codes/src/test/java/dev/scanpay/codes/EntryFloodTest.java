@@ -3,14 +3,14 @@ package dev.scanpay.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.codes.support.CodesHarness;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.lifecycle.Sweeper;
-import dev.scanpay.core.notify.MerchantNotices;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.CodeUrls;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.service.followup.Sweeper;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
@@ -52,10 +52,10 @@ class EntryFloodTest {
         harness = new CodesHarness();
         harness.simWallet();
         // the store's client, whose registered prefixes admit the code's notify URL
-        new dev.scanpay.core.store.ClientStore(harness.dynamoClient, harness.table).put(new dev.scanpay.core.client.Client(
-                "MERCHANT_QR", "Ramen Ichiban KK", dev.scanpay.core.client.ClientKind.MERCHANT,
+        new dev.scanpay.core.store.ClientStore(harness.dynamoClient, harness.table).put(new dev.scanpay.core.model.client.Client(
+                "MERCHANT_QR", "Ramen Ichiban KK", dev.scanpay.core.model.client.ClientKind.MERCHANT,
                 Map.of("1", dev.scanpay.core.signing.RsaKeys.encode(dev.scanpay.core.signing.RsaKeys.generate().getPublic())),
-                java.util.Set.of(), null, dev.scanpay.core.client.NotifyUrlPrefixes.of(List.of("https://merchant.example/")),
+                java.util.Set.of(), null, dev.scanpay.core.model.client.NotifyUrlPrefixes.of(List.of("https://merchant.example/")),
                 harness.clock.instant()));
         EntryCode fresh = new EntryCode(CodeTokens.next(), "MERCHANT_QR", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban",
                 "S-FLOOD", "Shibuya", "5812", "Shibuya", Currency.getInstance("JPY"), "https://merchant.example/notify",

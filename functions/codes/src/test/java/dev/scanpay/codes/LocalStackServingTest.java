@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.codes.support.CodesHarness;
 import dev.scanpay.codes.support.Decode;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.wallet.WalletDirectory;
-import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.service.directory.WalletDirectory;
+import dev.scanpay.core.model.code.IssuedCode;
 import dev.scanpay.core.signing.RsaKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.zxing.common.BitMatrix;
 import dev.scanpay.codes.QrImages.Size;
 import dev.scanpay.codes.support.Decode;
-import dev.scanpay.core.codes.CodeTokens;
+import dev.scanpay.core.model.code.CodeTokens;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.scanpay.merchantapi;
 
-import dev.scanpay.core.merchant.AmsGateway;
+import dev.scanpay.core.api.merchant.AmsGateway;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import io.micronaut.context.annotation.Context;

@@ -4,16 +4,16 @@ import static dev.scanpay.testkit.PayBodies.entryCode;
 import static dev.scanpay.testkit.PayBodies.entryCodeRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.client.ClientKind;
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.NotifyUrlPrefixes;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.model.client.ClientKind;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.NotifyUrlPrefixes;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.service.code.EntryCodes;
 import dev.scanpay.core.store.ClientStore;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.testkit.Adapter;
@@ -97,7 +97,7 @@ class EntryCodeTest {
         String codeValue = codeValue(shop.post(CODES, registration));
         String token = codeValue.substring(codeValue.lastIndexOf('/') + 1);
         EntryCodes entryCodes = gateway.context.getBean(EntryCodes.class);
-        dev.scanpay.core.wallet.Wallet wallet = gateway.context.getBean(dev.scanpay.core.wallet.WalletDirectory.class)
+        dev.scanpay.core.model.wallet.Wallet wallet = gateway.context.getBean(dev.scanpay.core.service.directory.WalletDirectory.class)
                 .byId(gateway.wallet.walletId()).orElseThrow();
 
         assertThat(entryCodes.startPayment(token, "500", "form-id-before-0001", wallet).payment().notifyUrl())

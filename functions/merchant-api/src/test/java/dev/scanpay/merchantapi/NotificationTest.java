@@ -3,10 +3,10 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.notify.MerchantNotices;
-import dev.scanpay.core.notify.MerchantNotification;
-import dev.scanpay.core.notify.NotificationSchedule;
-import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.rules.NotificationSchedule;
+import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
@@ -231,7 +231,7 @@ class NotificationTest {
     void racingSendersMakeOneAttempt() throws Exception {
         String paymentId = pay("N-RACE", 450, "alice").get("paymentId");
         MerchantNotification due = notificationOf(paymentId);
-        var delivery = gateway.context.getBean(dev.scanpay.core.notify.NotificationDelivery.class);
+        var delivery = gateway.context.getBean(dev.scanpay.core.service.notify.NotificationDelivery.class);
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

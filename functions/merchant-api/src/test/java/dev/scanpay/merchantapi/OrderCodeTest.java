@@ -3,9 +3,9 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.orderCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.IssuedCode;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.code.IssuedCode;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;

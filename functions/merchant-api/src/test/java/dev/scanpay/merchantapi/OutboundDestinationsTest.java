@@ -5,11 +5,11 @@ import static dev.scanpay.testkit.PayBodies.orderCode;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.NotifyUrlPrefixes;
-import dev.scanpay.core.notify.MerchantNotices;
-import dev.scanpay.core.notify.MerchantNotification;
-import dev.scanpay.core.notify.NotificationSchedule;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.NotifyUrlPrefixes;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.rules.NotificationSchedule;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.NotificationStore;

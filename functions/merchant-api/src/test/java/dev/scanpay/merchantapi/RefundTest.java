@@ -3,9 +3,9 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.Fault;
 import dev.scanpay.simulator.RefundBehaviour;

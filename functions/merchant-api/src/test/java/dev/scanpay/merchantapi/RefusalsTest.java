@@ -3,7 +3,7 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.model.client.ClientKind;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.RsaKeys;

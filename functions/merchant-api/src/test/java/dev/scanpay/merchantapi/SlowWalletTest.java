@@ -3,10 +3,10 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.WalletStore;
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.OnBothAdapters;

@@ -3,8 +3,8 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.testkit.Adapter;

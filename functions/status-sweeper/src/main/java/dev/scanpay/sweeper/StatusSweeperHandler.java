@@ -1,7 +1,7 @@
 package dev.scanpay.sweeper;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.scanpay.core.lifecycle.Sweeper;
+import dev.scanpay.core.service.followup.Sweeper;
 import io.micronaut.context.ApplicationContext;
 import dev.scanpay.core.config.GatewayConfig;
 import io.micronaut.function.aws.MicronautRequestHandler;

@@ -3,9 +3,9 @@ package dev.scanpay.sweeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.scanpay.core.notify.MerchantNotification;
-import dev.scanpay.core.notify.NotificationSchedule;
-import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.rules.NotificationSchedule;
+import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.ScanpayTable;

@@ -3,12 +3,12 @@ package dev.scanpay.sweeper;
 import static dev.scanpay.testkit.FunctionBeans.built;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.intake.WalletApi;
-import dev.scanpay.core.lifecycle.Sweeper;
-import dev.scanpay.core.merchant.AmsGateway;
-import dev.scanpay.core.notify.NotificationDelivery;
+import dev.scanpay.core.api.wallet.WalletApi;
+import dev.scanpay.core.service.followup.Sweeper;
+import dev.scanpay.core.api.merchant.AmsGateway;
+import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.core.signing.MessageSigner;
-import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.testkit.FunctionBeans;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Tag;

@@ -2,7 +2,7 @@ package dev.scanpay.walletapi;
 
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
-import dev.scanpay.core.intake.WalletApi;
+import dev.scanpay.core.api.wallet.WalletApi;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

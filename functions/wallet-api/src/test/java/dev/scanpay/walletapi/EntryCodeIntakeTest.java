@@ -4,7 +4,7 @@ import static dev.scanpay.testkit.PayBodies.entryCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.OnBothAdapters;
@@ -72,7 +72,7 @@ class EntryCodeIntakeTest {
         var payment = gateway.payment(paymentId);
         assertThat(payment.status()).as("never a success").isEqualTo(PaymentStatus.CANCELLED);
         assertThat(payment.lateSuccessAt()).as("recorded").isNotNull();
-        assertThat(payment.cancelState()).isEqualTo(dev.scanpay.core.payment.CancelState.PENDING);
+        assertThat(payment.cancelState()).isEqualTo(dev.scanpay.core.model.payment.CancelState.PENDING);
         assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-W2")).get("paymentStatus")).isEqualTo("FAIL");
 
         gateway.sweep();

@@ -4,12 +4,12 @@ import static dev.scanpay.testkit.PayBodies.orderCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.notify.MerchantNotices;
-import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.MerchantReceiver;

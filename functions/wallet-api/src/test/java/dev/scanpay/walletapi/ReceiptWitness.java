@@ -2,7 +2,7 @@ package dev.scanpay.walletapi;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.payment.Payment;
+import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.testkit.MerchantReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,8 +3,8 @@ package dev.scanpay.walletapi;
 import static dev.scanpay.testkit.PayBodies.orderCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.ScanResult;

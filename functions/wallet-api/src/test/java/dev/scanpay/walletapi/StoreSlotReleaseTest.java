@@ -2,14 +2,14 @@ package dev.scanpay.walletapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.codes.CodePayments;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.codes.EntryCode;
+import dev.scanpay.core.service.code.CodePayments;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.CodeUrls;
+import dev.scanpay.core.model.code.EntryCode;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;

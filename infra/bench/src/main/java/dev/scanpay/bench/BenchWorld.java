@@ -1,7 +1,7 @@
 package dev.scanpay.bench;
 
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.ClientKind;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.ClientKind;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.signing.RsaSigner;
@@ -10,7 +10,7 @@ import dev.scanpay.core.signing.SignedContent;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.core.store.WalletStore;
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.simulator.SimulatorConfig;
 import dev.scanpay.simulator.WalletSimulator;
@@ -50,7 +50,7 @@ final class BenchWorld implements AutoCloseable {
         new ClientStore(db, TABLE).put(new Client(MERCHANT_CLIENT_ID, "Bench Merchant", ClientKind.MERCHANT,
                 Map.of("1", RsaKeys.encode(merchantKeys.getPublic())), Set.of(), null,
                 // PayRequests name a closed loopback port as the notify URL
-                dev.scanpay.core.client.NotifyUrlPrefixes.of(java.util.List.of("http://127.0.0.1:9/")), Instant.now()));
+                dev.scanpay.core.model.client.NotifyUrlPrefixes.of(java.util.List.of("http://127.0.0.1:9/")), Instant.now()));
     }
 
     static BenchWorld start() {

@@ -1,16 +1,16 @@
 package dev.scanpay.bench;
 
 import dev.scanpay.core.rules.PaymentMachine;
-import dev.scanpay.core.merchant.PaymentIds;
+import dev.scanpay.core.model.payment.PaymentIds;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.OrderDetails;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentCodes;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.model.payment.OrderDetails;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentCodes;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.ScanpayTable;
-import dev.scanpay.core.wallet.WalletOutcome;
+import dev.scanpay.core.model.wallet.WalletOutcome;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import java.io.IOException;
 import java.nio.file.Files;

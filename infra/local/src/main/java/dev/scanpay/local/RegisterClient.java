@@ -1,8 +1,8 @@
 package dev.scanpay.local;
 
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.ClientKind;
-import dev.scanpay.core.client.NotifyUrlPrefixes;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.ClientKind;
+import dev.scanpay.core.model.client.NotifyUrlPrefixes;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.ClientStore;
 import java.net.URI;

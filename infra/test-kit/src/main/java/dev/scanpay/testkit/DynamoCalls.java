@@ -49,7 +49,7 @@ public final class DynamoCalls {
             "dev.scanpay.walletapi.", "wallet-api",
             "dev.scanpay.codes.", "codes",
             "dev.scanpay.sweeper.", "status-sweeper",
-            "dev.scanpay.core.lifecycle.Sweeper", "status-sweeper",
+            "dev.scanpay.core.service.followup.Sweeper", "status-sweeper",
             "dev.scanpay.notifier.", "notifier");
     private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
     private static final ClassValue<Boolean> TEST_CLASS = new ClassValue<>() {

@@ -1,7 +1,7 @@
 package dev.scanpay.testkit;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.LinkedHashMap;

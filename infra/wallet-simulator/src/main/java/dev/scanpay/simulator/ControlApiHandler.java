@@ -3,7 +3,7 @@ package dev.scanpay.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.signing.RsaKeys;
 import java.io.IOException;
 import java.net.URLDecoder;

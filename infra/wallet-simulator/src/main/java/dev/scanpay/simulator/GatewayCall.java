@@ -1,7 +1,7 @@
 package dev.scanpay.simulator;
 
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.signing.MessageSigner;

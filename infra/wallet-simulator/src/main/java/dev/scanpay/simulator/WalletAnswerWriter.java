@@ -2,7 +2,7 @@ package dev.scanpay.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.signing.MessageSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

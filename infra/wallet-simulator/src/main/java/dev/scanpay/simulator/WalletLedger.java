@@ -2,7 +2,7 @@ package dev.scanpay.simulator;
 
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.simulator.SimulatedPayment.Status;
 import dev.scanpay.simulator.WalletRequests.PayCommand;

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.signing.MessageSigner;

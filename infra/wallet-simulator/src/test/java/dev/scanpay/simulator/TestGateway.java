@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.protocol.AmsWire;
+import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RequestTime;
 import dev.scanpay.core.signing.RsaKeys;

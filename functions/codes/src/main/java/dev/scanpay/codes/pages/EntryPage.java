@@ -2,9 +2,9 @@ package dev.scanpay.codes.pages;
 
 import static dev.scanpay.codes.pages.Html.escape;
 
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.codes.EntryProblem;
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.model.code.EntryProblem;
+import dev.scanpay.core.model.wallet.Wallet;
 import java.util.Currency;
 
 /**

@@ -2,9 +2,9 @@ package dev.scanpay.codes.pages;
 
 import static dev.scanpay.codes.pages.Html.escape;
 
-import dev.scanpay.core.codes.IssuedCode;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.code.IssuedCode;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.scanpay.codes.pages;
 
-import dev.scanpay.core.codes.EntryProblem;
+import dev.scanpay.core.model.code.EntryProblem;
 import java.util.Currency;
 import java.util.Locale;
 

@@ -2,10 +2,10 @@ package dev.scanpay.codes.pages;
 
 import static dev.scanpay.codes.pages.Html.escape;
 
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.payment.OrderDetails;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.model.payment.OrderDetails;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import java.time.Instant;
 
 /**

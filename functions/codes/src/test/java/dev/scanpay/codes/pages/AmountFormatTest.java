@@ -2,7 +2,7 @@ package dev.scanpay.codes.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.service.code.EntryCodes;
 import dev.scanpay.core.money.Money;
 import java.util.Currency;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package dev.scanpay.codes.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.codes.EntryProblem;
+import dev.scanpay.core.model.code.EntryProblem;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
 

@@ -1,18 +1,18 @@
 package dev.scanpay.codes.support;
 
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.CodeTokens;
-import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.code.CodeTokens;
+import dev.scanpay.core.model.code.CodeUrls;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.model.code.IssuedCode;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.core.store.WalletStore;
-import dev.scanpay.core.wallet.Wallet;
-import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.model.wallet.Wallet;
+import dev.scanpay.core.service.directory.WalletDirectory;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
 import dev.scanpay.testkit.Adapter;

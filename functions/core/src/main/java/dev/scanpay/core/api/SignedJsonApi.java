@@ -1,6 +1,6 @@
 package dev.scanpay.core.api;
 
-import dev.scanpay.core.client.ClientIds;
+import dev.scanpay.core.model.client.ClientIds;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
 import dev.scanpay.core.protocol.Fields;

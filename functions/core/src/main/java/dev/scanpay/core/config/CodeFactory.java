@@ -1,14 +1,14 @@
 package dev.scanpay.core.config;
 
-import dev.scanpay.core.client.ClientDirectory;
-import dev.scanpay.core.codes.CodePayments;
-import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.codes.EntryCodes;
+import dev.scanpay.core.service.directory.ClientDirectory;
+import dev.scanpay.core.service.code.CodePayments;
+import dev.scanpay.core.model.code.CodeUrls;
+import dev.scanpay.core.service.code.EntryCodes;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.PaymentStore;
 import io.micronaut.context.annotation.Factory;
-import dev.scanpay.core.notify.NotifyUrlRule;
+import dev.scanpay.core.rules.NotifyUrlRule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.scanpay.core.config;
 
 import dev.scanpay.core.outbound.DestinationRules;
-import dev.scanpay.core.wallet.WalletClient;
+import dev.scanpay.core.service.wallet.WalletClient;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.ConversionService;

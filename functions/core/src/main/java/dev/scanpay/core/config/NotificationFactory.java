@@ -1,11 +1,11 @@
 package dev.scanpay.core.config;
 
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.lifecycle.PaymentLifecycle;
-import dev.scanpay.core.notify.MerchantNotices;
-import dev.scanpay.core.notify.MerchantNotifications;
-import dev.scanpay.core.notify.NotificationDelivery;
-import dev.scanpay.core.notify.NotificationSender;
+import dev.scanpay.core.service.followup.PaymentLifecycle;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.service.merchant.MerchantNotifications;
+import dev.scanpay.core.service.notify.NotificationDelivery;
+import dev.scanpay.core.service.notify.NotificationSender;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;

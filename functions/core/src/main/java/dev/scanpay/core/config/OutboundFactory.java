@@ -1,6 +1,6 @@
 package dev.scanpay.core.config;
 
-import dev.scanpay.core.notify.NotifyUrlRule;
+import dev.scanpay.core.rules.NotifyUrlRule;
 import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.outbound.OutboundHttp;
 import io.micronaut.context.annotation.Factory;

@@ -1,6 +1,6 @@
 package dev.scanpay.core.config;
 
-import dev.scanpay.core.client.ClientDirectory;
+import dev.scanpay.core.service.directory.ClientDirectory;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
@@ -8,7 +8,7 @@ import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.WalletStore;
-import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.service.directory.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;

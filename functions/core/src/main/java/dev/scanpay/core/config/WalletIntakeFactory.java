@@ -1,15 +1,15 @@
 package dev.scanpay.core.config;
 
-import dev.scanpay.core.codes.CodeUrls;
-import dev.scanpay.core.intake.WalletApi;
-import dev.scanpay.core.intake.WalletAuthenticator;
-import dev.scanpay.core.intake.WalletIntake;
+import dev.scanpay.core.model.code.CodeUrls;
+import dev.scanpay.core.api.wallet.WalletApi;
+import dev.scanpay.core.api.wallet.WalletAuthenticator;
+import dev.scanpay.core.service.intake.WalletIntake;
 import dev.scanpay.core.json.Json;
-import dev.scanpay.core.lifecycle.PaymentLifecycle;
+import dev.scanpay.core.service.followup.PaymentLifecycle;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.PaymentStore;
-import dev.scanpay.core.wallet.WalletDirectory;
+import dev.scanpay.core.service.directory.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;

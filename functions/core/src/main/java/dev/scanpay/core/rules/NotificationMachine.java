@@ -1,12 +1,12 @@
 package dev.scanpay.core.rules;
 
-import static dev.scanpay.core.notify.NotificationStatus.DEAD_LETTERED;
-import static dev.scanpay.core.notify.NotificationStatus.DELIVERED;
-import static dev.scanpay.core.notify.NotificationStatus.PENDING;
-import static dev.scanpay.core.notify.NotificationStatus.SUPERSEDED;
+import static dev.scanpay.core.model.notification.NotificationStatus.DEAD_LETTERED;
+import static dev.scanpay.core.model.notification.NotificationStatus.DELIVERED;
+import static dev.scanpay.core.model.notification.NotificationStatus.PENDING;
+import static dev.scanpay.core.model.notification.NotificationStatus.SUPERSEDED;
 
-import dev.scanpay.core.notify.MerchantNotification;
-import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.model.notification.NotificationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -12,16 +12,16 @@ import static dev.scanpay.core.rules.PaymentMachine.State.FAIL_LATE_CANCEL_PENDI
 import static dev.scanpay.core.rules.PaymentMachine.State.PROCESSING;
 import static dev.scanpay.core.rules.PaymentMachine.State.SUCCESS;
 
-import dev.scanpay.core.lifecycle.FollowUpSchedule;
-import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.WalletCustomer;
+import dev.scanpay.core.rules.FollowUpSchedule;
+import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.WalletCustomer;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
-import dev.scanpay.core.wallet.ReportedTime;
-import dev.scanpay.core.wallet.WalletOutcome;
+import dev.scanpay.core.rules.ReportedTime;
+import dev.scanpay.core.model.wallet.WalletOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,15 +1,15 @@
 package dev.scanpay.core.rules;
 
-import static dev.scanpay.core.refund.RefundStatus.FAIL;
-import static dev.scanpay.core.refund.RefundStatus.PROCESSING;
-import static dev.scanpay.core.refund.RefundStatus.SUCCESS;
+import static dev.scanpay.core.model.refund.RefundStatus.FAIL;
+import static dev.scanpay.core.model.refund.RefundStatus.PROCESSING;
+import static dev.scanpay.core.model.refund.RefundStatus.SUCCESS;
 
-import dev.scanpay.core.lifecycle.FollowUpSchedule;
+import dev.scanpay.core.rules.FollowUpSchedule;
 import dev.scanpay.core.protocol.ResultCode;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundStatus;
-import dev.scanpay.core.wallet.RefundOutcome;
-import dev.scanpay.core.wallet.ReportedTime;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
+import dev.scanpay.core.model.wallet.RefundOutcome;
+import dev.scanpay.core.rules.ReportedTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,9 +6,9 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.ClientKind;
-import dev.scanpay.core.client.NotifyUrlPrefixes;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.ClientKind;
+import dev.scanpay.core.model.client.NotifyUrlPrefixes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

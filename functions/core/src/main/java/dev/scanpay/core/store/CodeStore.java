@@ -7,8 +7,8 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.IssuedCode;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.code.IssuedCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
-import dev.scanpay.core.codes.CodeKind;
-import dev.scanpay.core.codes.EntryCode;
+import dev.scanpay.core.model.code.CodeKind;
+import dev.scanpay.core.model.code.EntryCode;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,7 +91,7 @@ public class EntryCodeStore {
 
     /**
      * The store's key, which also carries its count of open entry-code payments: what a page payment's
-     * {@code storeSlot} names (see {@link PaymentStore#create(dev.scanpay.core.payment.Payment, String, java.util.List,
+     * {@code storeSlot} names (see {@link PaymentStore#create(dev.scanpay.core.model.payment.Payment, String, java.util.List,
      * PaymentStore.SlotCap)}).
      */
     public static String slotOf(EntryCode code) {

@@ -9,8 +9,8 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
-import dev.scanpay.core.notify.MerchantNotification;
-import dev.scanpay.core.notify.NotificationStatus;
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.rules.NotificationMachine;
 import dev.scanpay.core.rules.Step;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static dev.scanpay.core.store.Attrs.n;
 import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.rules.Edge;
 import dev.scanpay.core.rules.PaymentMachine;
 import java.time.Instant;

@@ -11,8 +11,8 @@ import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -4,12 +4,12 @@ import static dev.scanpay.core.store.Attrs.n;
 import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
-import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundRules;
-import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.rules.RefundRules;
+import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.Edge;
 import dev.scanpay.core.rules.RefundMachine;
 import java.time.Instant;

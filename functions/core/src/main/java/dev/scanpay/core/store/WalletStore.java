@@ -4,7 +4,7 @@ import static dev.scanpay.core.store.Attrs.putS;
 import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.wallet.Wallet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package dev.scanpay.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.lifecycle.FollowUpSchedule;
-import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.WalletCustomer;
+import dev.scanpay.core.rules.FollowUpSchedule;
+import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.WalletCustomer;
 import dev.scanpay.core.testing.TestPayments;
-import dev.scanpay.core.wallet.WalletOutcome;
+import dev.scanpay.core.model.wallet.WalletOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ class PaymentMachineTest {
         assertThat(early.paymentTime()).as("paid before it existed: blocks cancel and refund").isEqualTo(processing().createdAt());
         Payment late = on(processing(), new WalletOutcome.Paid("W-1",
                 java.time.OffsetDateTime.parse("+999999999-12-31T00:00:00Z").toInstant(), "c"));
-        assertThat(late.paymentTime()).as("would overflow every later date sum").isEqualTo(NOW.plus(dev.scanpay.core.wallet.ReportedTime.SKEW));
+        assertThat(late.paymentTime()).as("would overflow every later date sum").isEqualTo(NOW.plus(dev.scanpay.core.rules.ReportedTime.SKEW));
         assertThat(FollowUpSchedule.cancelWindowEnd(late.paymentTime())).isAfter(NOW);
     }
 

@@ -2,11 +2,11 @@ package dev.scanpay.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.lifecycle.FollowUpSchedule;
+import dev.scanpay.core.rules.FollowUpSchedule;
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundStatus;
-import dev.scanpay.core.wallet.RefundOutcome;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
+import dev.scanpay.core.model.wallet.RefundOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

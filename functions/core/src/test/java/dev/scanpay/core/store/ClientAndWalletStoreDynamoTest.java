@@ -2,13 +2,13 @@ package dev.scanpay.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.client.Client;
-import dev.scanpay.core.client.ClientKind;
-import dev.scanpay.core.client.NotifyUrlPrefixes;
+import dev.scanpay.core.model.client.Client;
+import dev.scanpay.core.model.client.ClientKind;
+import dev.scanpay.core.model.client.NotifyUrlPrefixes;
 import dev.scanpay.core.signing.RsaKeys;
 import dev.scanpay.core.testing.DynamoTables;
 import dev.scanpay.core.testing.TestKeys;
-import dev.scanpay.core.wallet.Wallet;
+import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import java.time.Instant;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.CancelState;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.Scenario;
-import dev.scanpay.core.payment.WalletCustomer;
+import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
+import dev.scanpay.core.model.payment.WalletCustomer;
 import dev.scanpay.core.store.PaymentStore.AlreadyRequested;
 import dev.scanpay.core.store.PaymentStore.Applied;
 import dev.scanpay.core.store.PaymentStore.Created;

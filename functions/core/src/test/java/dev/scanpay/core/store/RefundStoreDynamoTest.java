@@ -3,11 +3,11 @@ package dev.scanpay.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.refund.Refund;
-import dev.scanpay.core.refund.RefundStatus;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.store.RefundStore.AlreadyRequested;
 import dev.scanpay.core.store.RefundStore.Applied;
 import dev.scanpay.core.store.RefundStore.Lost;

@@ -2,10 +2,10 @@ package dev.scanpay.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scanpay.core.codes.EntryCode;
-import dev.scanpay.core.payment.ClosedBy;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
+import dev.scanpay.core.model.code.EntryCode;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.testing.DynamoTables;
 import dev.scanpay.core.testing.TestPayments;

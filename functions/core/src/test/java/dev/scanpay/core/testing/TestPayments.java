@@ -1,10 +1,10 @@
 package dev.scanpay.core.testing;
 
 import dev.scanpay.core.money.Money;
-import dev.scanpay.core.payment.OrderDetails;
-import dev.scanpay.core.payment.Payment;
-import dev.scanpay.core.payment.PaymentStatus;
-import dev.scanpay.core.payment.Scenario;
+import dev.scanpay.core.model.payment.OrderDetails;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
 import java.time.Instant;
 
 /** Payments as the merchant API makes them: a user-presented JPY 1000 payment being charged by a wallet. */

@@ -1,6 +1,0 @@
-package dev.scanpay.core.client;
-
-/** A merchant acts for itself; an ISV acts for the merchants listed on its record. */
-public enum ClientKind {
-    MERCHANT, ISV
-}

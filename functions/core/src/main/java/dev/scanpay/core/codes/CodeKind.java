@@ -1,6 +1,0 @@
-package dev.scanpay.core.codes;
-
-/** An order code belongs to one payment and expires with it; an entry code is a store's static code. */
-public enum CodeKind {
-    ORDER, ENTRY
-}

@@ -1,0 +1,55 @@
+package dev.scanpay.core.rules;
+
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.model.notification.NotificationStatus;
+import dev.scanpay.core.json.Json;
+import dev.scanpay.core.wire.AmsPaymentView;
+import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.payment.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Which changes of a payment the merchant must hear about, and the notification that says so: a payment
+ * reaching SUCCESS or FAIL, or closed by the gateway at its deadline (F ORDER_IS_CLOSED), except an
+ * entry-code payment no wallet ever took, which closes silently. A cancel the
+ * merchant asked for is answered to the merchant directly, and a wallet's success after a cancel changes
+ * nothing the merchant is told: so no SUCCESS ever goes out for a payment the gateway has closed.
+ */
+public final class MerchantNotices {
+
+    private final Json json;
+    private final Clock clock;
+
+    public MerchantNotices(Json json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The payment's one notification: its id is the same however often the payment is looked at. */
+    public static String notificationId(String paymentId) {
+        return "N" + paymentId;
+    }
+
+    public Optional<MerchantNotification> owed(Payment before, Payment after) {
+        if (after.notifyUrl() == null || before.status().hasOutcome() || !after.status().hasOutcome()) {
+            return Optional.empty();
+        }
+        if (after.status() == PaymentStatus.CANCELLED && after.closedBy() != ClosedBy.TIMEOUT) {
+            return Optional.empty();
+        }
+        if (after.scenario() == Scenario.ENTRY_CODE && before.status() == PaymentStatus.CREATED) {
+            // no wallet ever took it: a stranger's submit of a public page, which the merchant asked nothing about;
+            // notifying it would let anyone fill the merchant's endpoint and the notification queue
+            return Optional.empty();
+        }
+        String id = notificationId(after.paymentId());
+        byte[] body = json.write(AmsPaymentView.notification(after, id));
+        return Optional.of(new MerchantNotification(id, after.paymentId(), after.clientId(), after.notifyUrl(),
+                new String(body, StandardCharsets.UTF_8), after.status() == PaymentStatus.SUCCESS ? "S" : "F",
+                NotificationStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, 0));
+    }
+}

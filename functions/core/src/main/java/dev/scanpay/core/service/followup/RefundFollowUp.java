@@ -1,0 +1,65 @@
+package dev.scanpay.core.service.followup;
+
+import dev.scanpay.core.rules.FollowUpSchedule;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.rules.RefundMachine;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
+import dev.scanpay.core.model.wallet.RefundOutcome;
+import dev.scanpay.core.service.wallet.WalletClient;
+import dev.scanpay.core.service.directory.WalletDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves refunds whose wallet answer is outstanding (U, no answer, an unverified answer): asks the wallet
+ * again with the same refund request id until it says S or F. The sweeper, a merchant's inquiryRefund and
+ * a repeated refund all come through here; every change is an edge of {@link RefundMachine}.
+ */
+public final class RefundFollowUp extends FollowUp<Refund> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefundFollowUp.class);
+
+    private final PaymentStore payments;
+    private final WalletClient walletClient;
+    private final WalletClient.WalletTimeouts timeouts;
+
+    public RefundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments, WalletDirectory wallets,
+                          WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
+        super(new Kind<>("refund", Refund::refundId, Refund::walletId, store::due, r -> store.get(r.paymentId(), r.refundId()),
+                RefundMachine::claimCheck, RefundMachine::walletMissing), lifecycle, wallets, clock);
+        this.payments = payments;
+        this.walletClient = walletClient;
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public Refund checkIfDue(Refund refund) {
+        Instant now = clock.instant();
+        if (!refund.isDue(now)) {
+            return refund;
+        }
+        if (refund.status().isFinal()) {
+            return lifecycle.apply(refund, r -> RefundMachine.followUpDone(r, now));
+        }
+        return withClaimedCheck(refund, now, timeouts.inquiry().plusSeconds(1), (wallet, claimed) -> {
+            Payment payment = payments.get(refund.paymentId()).orElse(null);
+            RefundOutcome outcome = walletClient.inquireRefund(wallet, claimed, payment);
+            if (outcome instanceof RefundOutcome.Unknown unknown) {
+                LOG.warn("Refund {}: still no verdict from {} (check {}): {}", refund.refundId(), refund.walletId(),
+                        claimed.checkCount(), unknown.reason());
+            }
+            boolean unresolved = outcome instanceof RefundOutcome.Unknown || outcome instanceof RefundOutcome.Pending;
+            if (unresolved && FollowUpSchedule.becameOverdue(refund.createdAt(), FollowUpSchedule.REFUND_VERDICT_OVERDUE,
+                    refund.updatedAt(), now)) {
+                // the template's RefundsWithoutVerdict alarm counts this line; the amount stays reserved and asked about
+                LOG.warn("Refund {} of payment {} has no verdict from wallet {} after {} h; its amount stays reserved",
+                        refund.refundId(), refund.paymentId(), refund.walletId(), FollowUpSchedule.REFUND_VERDICT_OVERDUE.toHours());
+            }
+            return lifecycle.apply(claimed, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
+        });
+    }
+}

@@ -1,0 +1,144 @@
+package dev.scanpay.core.service.merchant;
+
+import dev.scanpay.core.model.payment.PaymentIds;
+import dev.scanpay.core.wire.AmsRefundView;
+import dev.scanpay.core.service.directory.ClientDirectory.KnownClient;
+import dev.scanpay.core.service.followup.RefundFollowUp;
+import dev.scanpay.core.service.followup.RefundLifecycle;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.protocol.ProtocolException;
+import dev.scanpay.core.protocol.ResultCode;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.service.merchant.RefundLookup;
+import dev.scanpay.core.service.merchant.RefundRequest;
+import dev.scanpay.core.rules.RefundRules;
+import dev.scanpay.core.model.refund.RefundStatus;
+import dev.scanpay.core.rules.RefundMachine;
+import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
+import dev.scanpay.core.store.RefundStore.AlreadyRequested;
+import dev.scanpay.core.store.RefundStore.Refused;
+import dev.scanpay.core.store.RefundStore.Reserved;
+import dev.scanpay.core.model.wallet.RefundOutcome;
+import dev.scanpay.core.model.wallet.Wallet;
+import dev.scanpay.core.service.wallet.WalletClient;
+import dev.scanpay.core.service.directory.WalletDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The merchant's refund operations: refund and inquiryRefund. A refund first reserves its amount on the
+ * payment (one conditional transaction with the refund and its request key), then asks the wallet; S
+ * confirms it, F fails it and releases the amount, anything else leaves it PROCESSING for the follow-up.
+ * Refusals are thrown as {@link ProtocolException} before anything is written.
+ */
+public final class MerchantRefunds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MerchantRefunds.class);
+
+    private final RefundStore refunds;
+    private final PaymentStore payments;
+    private final RefundLifecycle lifecycle;
+    private final RefundFollowUp followUp;
+    private final WalletDirectory wallets;
+    private final WalletClient walletClient;
+    private final WalletClient.WalletTimeouts timeouts;
+    private final Clock clock;
+
+    public MerchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle, RefundFollowUp followUp,
+                           WalletDirectory wallets, WalletClient walletClient, WalletClient.WalletTimeouts timeouts,
+                           Clock clock) {
+        this.refunds = refunds;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.followUp = followUp;
+        this.wallets = wallets;
+        this.walletClient = walletClient;
+        this.timeouts = timeouts;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> refund(KnownClient caller, RefundRequest request) {
+        String clientId = caller.client().clientId();
+        String hash = request.requestHash();
+        var earlier = refunds.findRequest(clientId, request.refundRequestId());
+        if (earlier.isPresent()) {
+            return repeat(earlier.get(), hash);
+        }
+        Payment payment = payments.get(request.paymentId())
+                .filter(p -> p.clientId().equals(clientId))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment"));
+        Instant now = clock.instant();
+        RefundRules.refusal(payment, request.amount(), now).ifPresent(refusal -> {
+            throw refusal;
+        });
+        Wallet wallet = wallets.byId(payment.walletId()).orElseThrow(() -> new ProtocolException(ResultCode.PROCESS_FAIL,
+                "the wallet that took this payment is not registered with the gateway any more"));
+        Refund refund = Refund.builder()
+                .refundId(PaymentIds.next(clock))
+                .refundRequestId(request.refundRequestId())
+                .clientId(clientId)
+                .paymentId(payment.paymentId())
+                .walletId(wallet.walletId())
+                .amount(request.amount())
+                .status(RefundStatus.PROCESSING)
+                .referenceRefundId(request.referenceRefundId())
+                .reason(request.reason())
+                .createdAt(now)
+                .updatedAt(now)
+                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout
+                .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
+                .build();
+        RefundStore.Reservation reservation = refunds.reserve(refund, payment.amount().minor(), hash);
+        if (reservation instanceof AlreadyRequested already) {
+            return repeat(already.key(), hash);
+        }
+        if (reservation instanceof Refused refused) {
+            // the payment changed since it was read (a racing refund took the rest, a cancel won): say why
+            throw RefundRules.refusal(refused.payment(), request.amount(), now).orElseGet(() -> new ProtocolException(
+                    ResultCode.REFUND_AMOUNT_EXCEED, "refunds would exceed the amount paid"));
+        }
+        Refund reserved = ((Reserved) reservation).refund();
+        RefundOutcome outcome = walletClient.refund(wallet, reserved, payment);
+        if (outcome instanceof RefundOutcome.Unknown unknown) {
+            LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),
+                    wallet.walletId(), unknown.reason());
+        }
+        Refund after = lifecycle.apply(reserved, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
+        return AmsRefundView.refundAnswer(after);
+    }
+
+    public Map<String, Object> inquire(KnownClient caller, RefundLookup lookup) {
+        String clientId = caller.client().clientId();
+        var refund = lookup.refundId() != null
+                ? refunds.byId(lookup.refundId())
+                : refunds.findByRequest(clientId, lookup.refundRequestId());
+        // another client's refund does not exist for this caller
+        Refund found = refund.filter(r -> r.clientId().equals(clientId))
+                .orElseThrow(() -> new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such refund"));
+        return AmsRefundView.inquiryAnswer(checkIfDueOrAsStored(found));
+    }
+
+    private Map<String, Object> repeat(RefundStore.RequestKey key, String hash) {
+        if (!key.requestHash().equals(hash)) {
+            throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT, "refundRequestId " + key.refundRequestId()
+                    + " was used for a different payment or amount; use a new id");
+        }
+        Refund first = refunds.get(key.paymentId(), key.refundId())
+                .orElseThrow(() -> new IllegalStateException("refund request key without refund"));
+        return AmsRefundView.refundAnswer(checkIfDueOrAsStored(first));
+    }
+
+    /** Asks the wallet when the refund is due; if that fails, the stored state is still the truth to answer. */
+    private Refund checkIfDueOrAsStored(Refund refund) {
+        try {
+            return followUp.checkIfDue(refund);
+        } catch (RuntimeException e) {
+            LOG.error("Follow-up of refund {} failed; answering from the stored state", refund.refundId(), e);
+            return refunds.get(refund.paymentId(), refund.refundId()).orElse(refund);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.scanpay.core.service.notify;
+
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.model.notification.NotificationStatus;
+import dev.scanpay.core.rules.FairShare;
+import dev.scanpay.core.rules.NotificationSchedule;
+import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.rules.NotificationMachine;
+import dev.scanpay.core.rules.Step;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.PaymentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: each due notification is claimed with a conditional write (so a sweeper and another
+ * sender never both send one attempt), sent, and then marked delivered, rescheduled on
+ * {@link NotificationSchedule}, or dead-lettered after the last attempt: each an edge of {@link NotificationMachine}.
+ *
+ * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
+ * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
+ * same sweeper run or notifier batch.
+ */
+public final class NotificationDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
+
+    /** Attempts in flight at once: how many slow endpoints a batch absorbs before anyone waits. */
+    public static final int PARALLEL = 16;
+
+    private final NotificationStore store;
+    private final PaymentStore payments;
+    private final NotificationSender sender;
+    private final Clock clock;
+    private final Duration lease;
+    private final ExecutorService pool;
+
+    /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
+    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
+                                Duration lease) {
+        this.store = store;
+        this.payments = payments;
+        this.sender = sender;
+        this.clock = clock;
+        this.lease = lease;
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(PARALLEL, PARALLEL, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "notification-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.pool = executor;
+    }
+
+    /**
+     * How many of one merchant's notifications one round attempts: a quarter of the places, so a merchant whose
+     * endpoint is slow (or who owes itself many notifications) never takes the round from the others.
+     */
+    public static final int PER_MERCHANT_PER_ROUND = PARALLEL / 4;
+
+    /**
+     * Delivers what is due now, up to {@code limit} per shard and {@link #PER_MERCHANT_PER_ROUND} per merchant,
+     * in turns between merchants; returns how many it attempted. What a merchant had beyond its share stays
+     * due for the next round.
+     */
+    public int sweep(int limit) {
+        List<MerchantNotification> round = FairShare.inTurns(store.due(clock.instant(), limit), MerchantNotification::clientId,
+                PER_MERCHANT_PER_ROUND);
+        for (MerchantNotification failed : inParallel(round, this::attempt)) {
+            LOG.error("Delivery of notification {} failed; it stays due", failed.notificationId());
+        }
+        return round.size();
+    }
+
+    /**
+     * Runs {@code work} on each item, {@link #PARALLEL} at a time, and waits for all of them; returns the
+     * items whose work threw (logged here), for a caller that must report them (the notifier's batch).
+     */
+    public <T> List<T> inParallel(List<T> items, Consumer<T> work) {
+        List<Future<?>> running = new ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(pool.submit(() -> work.accept(item)));
+        }
+        List<T> failed = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                running.get(i).get();
+            } catch (ExecutionException e) {
+                LOG.error("Notification work failed", e.getCause());
+                failed.add(items.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.addAll(items.subList(i, items.size()));
+                return failed;
+            }
+        }
+        return failed;
+    }
+
+    /** One attempt, if the notification is still due and nobody else claims it first. */
+    public Optional<MerchantNotification> attempt(MerchantNotification notification) {
+        Instant now = clock.instant();
+        if (notification.status() != NotificationStatus.PENDING || notification.nextCheckAt() == null
+                || notification.nextCheckAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        int attempt = notification.attempts() + 1;
+        Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
+        Optional<MerchantNotification> claimed = "S".equals(notification.resultStatus())
+                ? store.replaceWhilePaid(notification, claim.next())
+                : store.apply(notification, claim);
+        if (claimed.isEmpty()) {
+            // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
+            return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
+        }
+        NotificationSender.Attempt result = sender.send(claimed.get());
+        Instant after = clock.instant();
+        if (result.acknowledged()) {
+            LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
+            return store.apply(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
+        }
+        Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
+        if (gap.isEmpty()) {
+            // the template's NotificationsDeadLettered alarm counts this line
+            LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
+            return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
+        }
+        LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
+        return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
+    }
+
+    /**
+     * The merchant asked for it again: back in the queue (off the dead-letter list) with a fresh schedule,
+     * and one attempt now. Returns the notification as it stands afterwards.
+     */
+    public MerchantNotification resend(MerchantNotification notification) {
+        MerchantNotification queued = store.apply(notification, NotificationMachine.requeued(notification,
+                clock.instant())).orElseGet(() -> store.get(notification.notificationId())
+                .orElse(notification));
+        return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
+    }
+
+    /** After a lost claim: a SUCCESS nobody else holds whose payment is no longer paid is never to be sent. */
+    private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
+        if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
+                && !current.nextCheckAt().isAfter(clock.instant()) && !stillSucceeded(current.paymentId())) {
+            return store.apply(current, NotificationMachine.superseded(current));
+        }
+        return Optional.of(current);
+    }
+
+    private boolean stillSucceeded(String paymentId) {
+        return payments.get(paymentId).map(Payment::status).filter(s -> s == PaymentStatus.SUCCESS).isPresent();
+    }
+}
