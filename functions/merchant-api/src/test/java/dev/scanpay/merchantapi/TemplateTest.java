@@ -187,9 +187,9 @@ class TemplateTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "RefundsWithoutVerdict, has no verdict from wallet, functions/core/src/main/java/dev/scanpay/core/lifecycle/RefundFollowUp.java",
-            "CancelsUnconfirmed, is unconfirmed by wallet, functions/core/src/main/java/dev/scanpay/core/lifecycle/PaymentFollowUp.java",
-            "WalletAnswerMismatch, Wallet answer mismatch, functions/core/src/main/java/dev/scanpay/core/wallet/WalletAnswerTies.java"})
+            "RefundsWithoutVerdict, has no verdict from wallet, functions/core/src/main/java/dev/scanpay/core/service/followup/RefundFollowUp.java",
+            "CancelsUnconfirmed, is unconfirmed by wallet, functions/core/src/main/java/dev/scanpay/core/service/followup/PaymentFollowUp.java",
+            "WalletAnswerMismatch, Wallet answer mismatch, functions/core/src/main/java/dev/scanpay/core/rules/WalletAnswerTies.java"})
     void moneyWithoutAVerdictIsAlarmedOnLinesTheCodeWrites(String metric, String phrase, String source) throws Exception {
         assertThat(java.nio.file.Files.readString(ROOT.resolve(source))).contains(phrase);
         for (String filter : List.of(metric + "Metric", metric + "MerchantApiMetric")) {

@@ -41,9 +41,9 @@ class NotifierTemplateTest {
     @Test
     void alarmsCountLinesTheCodeWrites() throws Exception {
         String delivery = Files.readString(SamTemplate.ROOT.resolve(
-                "functions/core/src/main/java/dev/scanpay/core/notify/NotificationDelivery.java"));
+                "functions/core/src/main/java/dev/scanpay/core/service/notify/NotificationDelivery.java"));
         String followUp = Files.readString(SamTemplate.ROOT.resolve(
-                "functions/core/src/main/java/dev/scanpay/core/lifecycle/PaymentFollowUp.java"));
+                "functions/core/src/main/java/dev/scanpay/core/service/followup/PaymentFollowUp.java"));
         assertThat(filterPhrase("NotificationsDeadLetteredMetric")).isEqualTo("dead-lettered after");
         assertThat(delivery).contains("dead-lettered after");
         assertThat(filterPhrase("PaymentsPastDeadlineMetric")).isEqualTo("passed its deadline");
