@@ -39,8 +39,8 @@ class CoreLayersTest {
             // services: load, apply an edge, call the wallet or merchant, apply the next edge
             "service.directory", "service.wallet", "service.notify", "service.followup", "service.code",
             "service.intake", "service.merchant",
-            // the signed JSON dispatcher and the two APIs on it
-            "api", "api.wallet", "api.merchant",
+            // the signed JSON dispatcher and the two APIs on it; the legacy gateway (key=value in, XML out)
+            "api", "api.wallet", "api.merchant", "api.legacy",
             // beans
             "config");
 

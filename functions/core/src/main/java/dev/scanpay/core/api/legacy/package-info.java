@@ -1,0 +1,41 @@
+/**
+ * The wire layer of the Legacy Barcode API ({@code /gateway.do}, MAPI; protocol.md §8): request parsing
+ * ({@link dev.scanpay.core.api.legacy.LegacyRequestParser}), signatures ({@link dev.scanpay.core.api.legacy.LegacySignature}),
+ * amounts ({@link dev.scanpay.core.api.legacy.LegacyAmount}), XML answers ({@link dev.scanpay.core.api.legacy.LegacyAnswer}),
+ * the services and their codes, partner ids; the cancel window is a rule
+ * ({@link dev.scanpay.core.rules.LegacyCancelWindow}).
+ *
+ * <p>Where §8 is silent or unclear, this is what was chosen (and why):
+ * <ul>
+ * <li>An unknown {@code service} is {@code ILLEGAL_EXTERFACE}: §8 documents no {@code ILLEGAL_SERVICE}. A missing
+ *     one, and an unknown {@code _input_charset}, are {@code ILLEGAL_ARGUMENT}: §8 documents no charset error.</li>
+ * <li>A refusal ({@code is_success=F}) is the error only, as §8.3's example says: no echo of an unverified request,
+ *     no response, no signature.</li>
+ * <li>With no {@code _input_charset}, a §8.3 charset named by the Content-Type is used, else UTF-8. With
+ *     {@code _input_charset} in both the URL query and the body (Alipay's demo), both must name the same charset
+ *     (in any case) and the body's spelling is the parameter, as it is the one the demo signs. With it only in the
+ *     URL query of a POST, it is still a parameter, so it is signed.</li>
+ * <li>A POST body is read as a form when its Content-Type is the form's (any parameters after it, as in the
+ *     demo's {@code application/x-www-form-urlencoded; text/html; charset=UTF-8}) or absent; any other type is
+ *     {@code ILLEGAL_ARGUMENT}. A GET's body is ignored.</li>
+ * <li>Any other name sent twice, in one place or across query and body, is refused: which value was signed cannot
+ *     be known.</li>
+ * <li>Values are decoded strictly: a broken {@code %} escape, bytes the charset has no character for, and characters
+ *     XML 1.0 cannot carry are {@code ILLEGAL_ARGUMENT} rather than silently replaced.</li>
+ * <li>{@code sign_type} must be spelt as §8.2 spells it ({@code MD5}, {@code RSA}, {@code RSA2}); one the partner
+ *     has no key for is {@code ILLEGAL_SIGN_TYPE}. An MD5 sign is taken in either case of hex; an RSA sign whose
+ *     {@code +} arrived as a space (sent unencoded in a query) is read with the {@code +}.</li>
+ * <li>spot.pay requires what a charge needs ({@code partner_trans_id}, {@code trans_name}, {@code currency},
+ *     {@code trans_amount}, {@code buyer_identity_code}); §8.3's table marks no column as required, and the other
+ *     fields are descriptive. The cancel's {@code timestamp} is required, as §8.5 says, although some clients omit
+ *     it. {@code notify_verify} is not signed.</li>
+ * <li>Amounts: zero is refused; {@code 880.00} JPY is 880 (trailing zeros beyond the exponent are fine); the
+ *     per-field ranges of §8.3/§8.6 ({@code 0.01–100000000.00}) are the services' to check.</li>
+ * <li>The cancel window closes at 00:15 GMT+8 on the day after the transaction's GMT+8 day (§0, §7.3 "same day
+ *     until T+1 00:15 UTC+8"; §8.5 "only within the transaction day (GMT+8)").</li>
+ * <li>Result codes keep each service's documented spelling: spot.pay {@code SUCCESS/FAILED/UNKNOW}, query
+ *     {@code SUCCESS/FAIL}, cancel and refund {@code SUCCESS/FAIL/UNKNOWN}.</li>
+ * <li>The body (and query) cap is 64 KB, {@link dev.scanpay.core.api.SignedJsonApi#MAX_BODY_BYTES}.</li>
+ * </ul>
+ */
+package dev.scanpay.core.api.legacy;
