@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <p>The gateway's beans are split by concern over a few small factories (this one, {@link StoreFactory},
  * {@link GatewayKeyFactory}, {@link NotificationFactory}, {@link WalletSideFactory}, {@link CodeFactory},
- * {@link MerchantSideFactory}, {@link WalletIntakeFactory}). Every bean is a lazy singleton: a function
+ * {@link MerchantSideFactory}, {@link WalletIntakeFactory}, {@link LegacyFactory}). Every bean is a lazy singleton: a function
  * builds only what its own entry point (its controller or handler, eager in its own module) reaches, so
  * a function that never signs never loads the gateway key. Tests and the local stack replace the Clock
  * (and, to record calls, the DynamoDB client) by registering their own.

@@ -45,6 +45,9 @@ public final class GatewayConfig {
     private final String keyFile;
     private final String privateKey;
     private final String keyVersion;
+    private final String legacyMd5KeysSecretId;
+    private final String legacyMd5KeysFile;
+    private final String legacyMd5KeysJson;
     private final WalletClient.WalletTimeouts walletTimeouts;
     private final Duration notifyTimeout;
     private final Duration connectTimeout;
@@ -64,6 +67,9 @@ public final class GatewayConfig {
                          @Nullable @Value("${scanpay.gateway.key.file:}") String keyFile,
                          @Nullable @Value("${scanpay.gateway.key.private-key:}") String privateKey,
                          @Value("${scanpay.gateway.key.key-version:1}") String keyVersion,
+                         @Nullable @Value("${scanpay.legacy.md5-keys.secret-id:}") String legacyMd5KeysSecretId,
+                         @Nullable @Value("${scanpay.legacy.md5-keys.file:}") String legacyMd5KeysFile,
+                         @Nullable @Value("${scanpay.legacy.md5-keys.json:}") String legacyMd5KeysJson,
                          @Value("${scanpay.wallet.timeout.pay:4s}") Duration payTimeout,
                          @Value("${scanpay.wallet.timeout.inquiry:5s}") Duration inquiryTimeout,
                          @Value("${scanpay.wallet.timeout.cancel:5s}") Duration cancelTimeout,
@@ -85,6 +91,9 @@ public final class GatewayConfig {
         this.keyFile = blankToNull(keyFile);
         this.privateKey = blankToNull(privateKey);
         this.keyVersion = keyVersion;
+        this.legacyMd5KeysSecretId = blankToNull(legacyMd5KeysSecretId);
+        this.legacyMd5KeysFile = blankToNull(legacyMd5KeysFile);
+        this.legacyMd5KeysJson = blankToNull(legacyMd5KeysJson);
         this.walletTimeouts = new WalletClient.WalletTimeouts(payTimeout, inquiryTimeout, cancelTimeout);
         this.notifyTimeout = notifyTimeout;
         this.connectTimeout = connectTimeout;
@@ -152,6 +161,15 @@ public final class GatewayConfig {
     public String keyFile() { return keyFile; }
     public String privateKey() { return privateKey; }
     public String keyVersion() { return keyVersion; }
+
+    // ------------------------------------------------------------------ legacy partners' MD5 keys (secrets)
+
+    /** The Secrets Manager secret holding {@code {"<partner>": "<md5Key>", ...}} (AWS). */
+    public String legacyMd5KeysSecretId() { return legacyMd5KeysSecretId; }
+    /** A JSON file of the same shape (the local stack). */
+    public String legacyMd5KeysFile() { return legacyMd5KeysFile; }
+    /** The same JSON given as a property (tests). */
+    public String legacyMd5KeysJson() { return legacyMd5KeysJson; }
 
     // ------------------------------------------------------------------ calls to wallets
 

@@ -36,6 +36,22 @@ public final class MessageSigner {
         return sign(method, uri, clientId, time, body);
     }
 
+    /**
+     * A bare signature, base64, over {@code content} with this party's key and the named JCA algorithm: for a
+     * protocol that signs its own way (the legacy gateway's answers: SHA1withRSA or SHA256withRSA over the sorted
+     * response fields). The key never leaves this class.
+     */
+    public String signRaw(String jcaAlgorithm, byte[] content) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance(jcaAlgorithm);
+            signature.initSign(privateKey);
+            signature.update(content);
+            return java.util.Base64.getEncoder().encodeToString(signature.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("signing with " + jcaAlgorithm + " failed", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "MessageSigner[clientId=" + clientId + ", keyVersion=" + keyVersion + "]";

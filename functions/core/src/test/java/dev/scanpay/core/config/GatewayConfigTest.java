@@ -70,7 +70,7 @@ class GatewayConfigTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         String section = readme.substring(readme.indexOf("## Settings"), readme.indexOf("## Tests"));
         Map<String, String> documented = new LinkedHashMap<>();
-        Matcher row = Pattern.compile("(?m)^\\| `(scanpay\\.[a-z.-]+)` \\| (?:`([^`]*)`)? ?\\|").matcher(section);
+        Matcher row = Pattern.compile("(?m)^\\| `(scanpay\\.[a-z0-9.-]+)` \\| (?:`([^`]*)`)? ?\\|").matcher(section);
         while (row.find()) {
             documented.put(row.group(1), row.group(2) == null ? "" : row.group(2));
         }

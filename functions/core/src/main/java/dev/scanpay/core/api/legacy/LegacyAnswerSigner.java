@@ -1,7 +1,9 @@
 package dev.scanpay.core.api.legacy;
 
 import java.nio.charset.Charset;
+import dev.scanpay.core.signing.MessageSigner;
 import java.security.PrivateKey;
+import java.util.function.BiFunction;
 import java.util.Objects;
 
 /**
@@ -20,7 +22,14 @@ public sealed interface LegacyAnswerSigner {
     }
 
     static LegacyAnswerSigner rsa(LegacySignType type, PrivateKey gatewayKey) {
-        return new Rsa(type, gatewayKey);
+        Objects.requireNonNull(gatewayKey, "key");
+        return new Rsa(type, (content, charset) -> LegacySignature.rsaSign(type, content, charset, gatewayKey));
+    }
+
+    /** RSA or RSA2 with the gateway's own key, which stays inside its {@link MessageSigner}. */
+    static LegacyAnswerSigner rsa(LegacySignType type, MessageSigner gateway) {
+        Objects.requireNonNull(gateway, "gateway");
+        return new Rsa(type, (content, charset) -> gateway.signRaw(type.jcaAlgorithm(), content.getBytes(charset)));
     }
 
     /** §8.2 MD5 with the partner's key. */
@@ -53,9 +62,9 @@ public sealed interface LegacyAnswerSigner {
     /** §8.2 RSA (SHA1withRSA) or RSA2 (SHA256withRSA) with the gateway's private key. */
     final class Rsa implements LegacyAnswerSigner {
         private final LegacySignType type;
-        private final PrivateKey key;
+        private final BiFunction<String, Charset, String> key;
 
-        private Rsa(LegacySignType type, PrivateKey key) {
+        private Rsa(LegacySignType type, BiFunction<String, Charset, String> key) {
             if (type == null || type == LegacySignType.MD5) {
                 throw new IllegalArgumentException("not an RSA sign_type: " + type);
             }
@@ -70,7 +79,7 @@ public sealed interface LegacyAnswerSigner {
 
         @Override
         public String sign(String content, Charset charset) {
-            return LegacySignature.rsaSign(type, content, charset, key);
+            return key.apply(content, charset);
         }
 
         @Override

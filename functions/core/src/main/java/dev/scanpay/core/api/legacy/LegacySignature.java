@@ -123,7 +123,7 @@ public final class LegacySignature {
         String content = content(params);
         boolean valid = type == LegacySignType.MD5
                 ? md5Verify(content, keys.md5Key(), charset, sign)
-                : rsaVerify(type, content, charset, keys.publicKey(), sign);
+                : keys.publicKeys().stream().anyMatch(key -> rsaVerify(type, content, charset, key, sign));
         if (!valid) {
             // lessons 1: say what was checked, so a partner can compare it with what it signed; never the key
             LOG.debug("legacy {} signature does not match; content checked ({}): {}", type, charset.name(), content);

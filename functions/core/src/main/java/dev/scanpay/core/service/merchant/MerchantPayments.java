@@ -74,6 +74,14 @@ public final class MerchantPayments {
     }
 
     public Map<String, Object> pay(KnownClient caller, PayRequest request) {
+        return answer(place(caller, request));
+    }
+
+    /**
+     * The pay itself, for any API that answers in its own words (the legacy gateway): the payment as it stands
+     * after the wallet's answer, or the first one for a repeat. Refusals are thrown before anything is written.
+     */
+    public Payment place(KnownClient caller, PayRequest request) {
         // refused before anything is read or written
         notifyUrls.require(caller.client(), "paymentNotifyUrl", request.notifyUrl());
         String clientId = caller.client().clientId();
@@ -121,9 +129,8 @@ public final class MerchantPayments {
         if (outcome instanceof WalletOutcome.Unknown unknown) {
             LOG.warn("Payment {}: no verdict from {} on pay: {}", created.paymentId(), wallet.walletId(), unknown.reason());
         }
-        Payment after = lifecycle.apply(created,
+        return lifecycle.apply(created,
                 p -> PaymentMachine.walletAnswered(p, outcome, wallet.pspName(), clock.instant()));
-        return answer(after);
     }
 
     /**
@@ -131,7 +138,7 @@ public final class MerchantPayments {
      * leads to it. An entry-code payment's customer is already in a wallet's browser (its User-Agent says
      * which), so it also gets that wallet's cashier link.
      */
-    private Map<String, Object> createCodePayment(KnownClient caller, PayRequest request, String hash) {
+    private Payment createCodePayment(KnownClient caller, PayRequest request, String hash) {
         Instant now = clock.instant();
         String walletId = null;
         if (request.scenario() == Scenario.ENTRY_CODE) {
@@ -146,7 +153,7 @@ public final class MerchantPayments {
         if (creation instanceof AlreadyRequested already) {
             return repeat(already.key(), hash);
         }
-        return answer(((Created) creation).payment());
+        return ((Created) creation).payment();
     }
 
     /** The pay answer for a payment in any scenario. */
@@ -160,10 +167,15 @@ public final class MerchantPayments {
     }
 
     public Map<String, Object> inquire(KnownClient caller, PaymentLookup lookup) {
-        Payment payment = checkIfDueOrAsStored(find(caller, lookup));
+        Payment payment = current(caller, lookup);
         // only a payment that was paid can have refunds: the others cost no Query
         List<Refund> paymentRefunds = payment.paymentTime() == null ? List.of() : refunds.byPayment(payment.paymentId());
         return AmsPaymentView.inquiryAnswer(payment, paymentRefunds);
+    }
+
+    /** The caller's payment as it stands, asking the wallet first when it is due (inquiryPayment, legacy query). */
+    public Payment current(KnownClient caller, PaymentLookup lookup) {
+        return checkIfDueOrAsStored(find(caller, lookup));
     }
 
     /** Asks the wallet when the payment is due; if that fails, the stored state is still the truth to answer. */
@@ -177,26 +189,36 @@ public final class MerchantPayments {
     }
 
     public Map<String, Object> cancel(KnownClient caller, PaymentLookup lookup) {
-        Payment payment = find(caller, lookup);
+        return AmsPaymentView.cancelAnswer(cancelPayment(caller, find(caller, lookup)));
+    }
+
+    /**
+     * Cancels the caller's payment (found with {@link #current} or the lookup): the payment as it stands after,
+     * for an API that answers in its own words.
+     */
+    public Payment cancelPayment(KnownClient caller, Payment payment) {
+        if (!payment.clientId().equals(caller.client().clientId())) {
+            throw new ProtocolException(ResultCode.ORDER_NOT_EXIST, "no such payment");
+        }
         if (payment.status() == PaymentStatus.FAIL) {
             // nothing was charged and nothing can be any more: the cancel is already true
-            return AmsPaymentView.cancelAnswer(payment.toBuilder().cancelTime(clock.instant()).build());
+            return payment.toBuilder().cancelTime(clock.instant()).build();
         }
         Instant now = clock.instant();
         Payment cancelled = lifecycle.apply(payment, p -> PaymentMachine.merchantCancels(p, now));
         if (cancelled.cancelState() == CancelState.PENDING && cancelled.isDue(clock.instant())) {
             cancelled = followUp.attemptCancel(cancelled);
         }
-        return AmsPaymentView.cancelAnswer(cancelled);
+        return cancelled;
     }
 
-    private Map<String, Object> repeat(RequestKey key, String hash) {
+    private Payment repeat(RequestKey key, String hash) {
         if (!key.requestHash().equals(hash)) {
             throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT,
                     "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
         }
         Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
-        return answer(checkIfDueOrAsStored(first));
+        return checkIfDueOrAsStored(first);
     }
 
     private Payment find(KnownClient caller, PaymentLookup lookup) {

@@ -62,6 +62,14 @@ public final class MerchantRefunds {
     }
 
     public Map<String, Object> refund(KnownClient caller, RefundRequest request) {
+        return AmsRefundView.refundAnswer(place(caller, request));
+    }
+
+    /**
+     * The refund itself, for any API that answers in its own words (the legacy gateway): the refund as it stands
+     * after the wallet's answer, or the first one for a repeat. Refusals are thrown before anything is written.
+     */
+    public Refund place(KnownClient caller, RefundRequest request) {
         String clientId = caller.client().clientId();
         String hash = request.requestHash();
         var earlier = refunds.findRequest(clientId, request.refundRequestId());
@@ -107,8 +115,7 @@ public final class MerchantRefunds {
             LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),
                     wallet.walletId(), unknown.reason());
         }
-        Refund after = lifecycle.apply(reserved, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
-        return AmsRefundView.refundAnswer(after);
+        return lifecycle.apply(reserved, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
     }
 
     public Map<String, Object> inquire(KnownClient caller, RefundLookup lookup) {
@@ -122,14 +129,14 @@ public final class MerchantRefunds {
         return AmsRefundView.inquiryAnswer(checkIfDueOrAsStored(found));
     }
 
-    private Map<String, Object> repeat(RefundStore.RequestKey key, String hash) {
+    private Refund repeat(RefundStore.RequestKey key, String hash) {
         if (!key.requestHash().equals(hash)) {
             throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT, "refundRequestId " + key.refundRequestId()
                     + " was used for a different payment or amount; use a new id");
         }
         Refund first = refunds.get(key.paymentId(), key.refundId())
                 .orElseThrow(() -> new IllegalStateException("refund request key without refund"));
-        return AmsRefundView.refundAnswer(checkIfDueOrAsStored(first));
+        return checkIfDueOrAsStored(first);
     }
 
     /** Asks the wallet when the refund is due; if that fails, the stored state is still the truth to answer. */
