@@ -34,7 +34,7 @@ class FunctionPoliciesTest {
     @Test
     void onlyFunctionsThatSignMayReadTheGatewayKey() {
         Map<String, Boolean> signs = Map.of("merchant-api", true, "wallet-api", true, "status-sweeper", true,
-                "notifier", true, "codes", false);
+                "notifier", true, "codes", false, "legacy-gateway", true);
         signs.forEach((function, signing) -> {
             boolean mayRead = FunctionPolicy.of(function).grants().stream()
                     .anyMatch(g -> g.action().equals("secretsmanager:GetSecretValue") && g.resource().equals("gateway-key"));
@@ -43,6 +43,18 @@ class FunctionPoliciesTest {
             assertThat(env.containsKey("SCANPAY_GATEWAY_KEY_SECRET_ID")).as("%s is told the key's secret", function)
                     .isEqualTo(signing);
         });
+    }
+
+    /** The legacy partners' MD5 keys are read by the legacy gateway and no other function. */
+    @Test
+    void onlyTheLegacyGatewayMayReadThePartnersMd5Keys() {
+        for (String function : FunctionPolicy.LOGICAL_IDS.keySet()) {
+            boolean mayRead = FunctionPolicy.of(function).grants().stream()
+                    .anyMatch(g -> g.action().equals("secretsmanager:GetSecretValue") && g.resource().equals("legacy-md5-keys"));
+            assertThat(mayRead).as("%s may read the MD5 keys", function).isEqualTo(function.equals("legacy-gateway"));
+            assertThat(env(function).containsKey("SCANPAY_LEGACY_MD5_KEYS_SECRET_ID"))
+                    .as("%s is told the MD5 keys' secret", function).isEqualTo(function.equals("legacy-gateway"));
+        }
     }
 
     /** No function may write or delete anywhere in the table: every write names the key families it touches. */

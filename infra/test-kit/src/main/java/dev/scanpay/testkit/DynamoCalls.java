@@ -50,7 +50,8 @@ public final class DynamoCalls {
             "dev.scanpay.codes.", "codes",
             "dev.scanpay.sweeper.", "status-sweeper",
             "dev.scanpay.core.service.followup.Sweeper", "status-sweeper",
-            "dev.scanpay.notifier.", "notifier");
+            "dev.scanpay.notifier.", "notifier",
+            "dev.scanpay.legacy.", "legacy-gateway");
     private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
     private static final ClassValue<Boolean> TEST_CLASS = new ClassValue<>() {
         @Override

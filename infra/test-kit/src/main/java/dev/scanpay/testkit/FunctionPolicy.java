@@ -46,7 +46,8 @@ public final class FunctionPolicy {
             "wallet-api", "WalletApiFunction",
             "codes", "CodesFunction",
             "status-sweeper", "StatusSweeperFunction",
-            "notifier", "NotifierFunction");
+            "notifier", "NotifierFunction",
+            "legacy-gateway", "LegacyGatewayFunction");
 
     private final String function;
     private final Set<Grant> grants;
@@ -138,6 +139,7 @@ public final class FunctionPolicy {
             case "{Fn::GetAtt=[ScanpayTable, Arn]}" -> "table";
             case "{Fn::Sub=${ScanpayTable.Arn}/index/due}" -> "index/due";
             case "{Ref=GatewayKeySecretArn}" -> "gateway-key";
+            case "{Ref=LegacyMd5KeysSecretArn}" -> "legacy-md5-keys";
             case "{Fn::GetAtt=[NotifierDeadLetterQueue, Arn]}" -> "notifier-dead-letters";
             default -> throw new IllegalStateException("a resource the policy files have no name for: " + text);
         };

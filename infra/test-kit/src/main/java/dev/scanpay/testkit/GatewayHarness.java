@@ -199,6 +199,27 @@ public final class GatewayHarness implements AutoCloseable {
         return merchant(clientId, ClientKind.MERCHANT, Set.of(), prefixes);
     }
 
+    /**
+     * Registers a legacy partner (a client whose id is its 16-digit partner id) with a fresh RSA key pair, and
+     * returns a caller for it. Its MD5 key, a secret, is not in the table: give the harness the same key in
+     * {@code scanpay.legacy.md5-keys.json} (see {@link #legacyMd5Keys}); null for a partner without one.
+     */
+    public LegacyPartner legacyPartner(String partnerId, String md5Key) {
+        KeyPair keys = TestKeyPairs.of("partner " + partnerId);
+        new ClientStore(dynamoClient, table).put(new Client(partnerId, "Partner " + partnerId, ClientKind.MERCHANT,
+                Map.of("1", RsaKeys.encode(keys.getPublic())), Set.of(), null, NotifyUrlPrefixes.NONE, clock.instant()));
+        return new LegacyPartner(transport, partnerId, md5Key, keys, gatewayKeys.getPublic());
+    }
+
+    /** Harness settings with these partners' MD5 keys (a JSON object, as the secret holds them) added to {@code outbound}. */
+    public static Map<String, Object> legacyMd5Keys(Map<String, Object> outbound, Map<String, String> keysByPartner) {
+        Map<String, Object> properties = new java.util.HashMap<>(outbound);
+        properties.put("scanpay.legacy.md5-keys.json", keysByPartner.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        return properties;
+    }
+
     /** The simulator's wallet, its calls made by the test. */
     public SignedWallet walletCaller() {
         return new SignedWallet(this, wallet.walletId(), wallet.keyVersion(), walletKeys);
