@@ -47,7 +47,32 @@ final class LocalStack {
     static final String TABLE = "scanpay";
     static final String GATEWAY_CLIENT_ID = "SCANPAY";
     static final String DEMO_CLIENT_ID = "DEMO_MERCHANT";
+    /** The demo merchant as a Legacy Barcode API partner (16 digits starting 2088), with the same RSA key. */
+    static final String DEMO_PARTNER = "2088100000000001";
     static final long SWEEP_EVERY_MS = 2000;
+    private static final String LEGACY_MD5_KEYS = "legacy-md5-keys.json";
+
+    /**
+     * The demo partner's MD5 key from the legacy partners' keys file ({"2088...": "<md5Key>"}, read by the gateway as
+     * the secret is in AWS), made once and kept, like the key pairs, so a restart keeps it.
+     */
+    private static String legacyMd5Key(LocalFiles files) {
+        Path path = files.path(LEGACY_MD5_KEYS);
+        Map<String, Object> keys = Files.exists(path) ? new java.util.LinkedHashMap<>(files.read(path))
+                : new java.util.LinkedHashMap<>();
+        if (!(keys.get(DEMO_PARTNER) instanceof String)) {
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 32; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            keys.put(DEMO_PARTNER, key.toString());
+            files.write(path, keys);
+        }
+        return (String) keys.get(DEMO_PARTNER);
+    }
+
     /** The local stack's outbound rules (the properties it starts the gateway with say the same). */
     static final DestinationRules LOCAL_DESTINATIONS = new DestinationRules(true, false);
 
@@ -137,6 +162,9 @@ final class LocalStack {
         new ClientStore(db, TABLE).put(new Client(DEMO_CLIENT_ID, "Demo Merchant", ClientKind.MERCHANT,
                 Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), demoNotifyUrl,
                 NotifyUrlPrefixes.of(demoNotifyUrlPrefixes), Instant.now()));
+        new ClientStore(db, TABLE).put(new Client(DEMO_PARTNER, "Demo Merchant (legacy)", ClientKind.MERCHANT,
+                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null, NotifyUrlPrefixes.NONE, Instant.now()));
+        String demoMd5Key = legacyMd5Key(files);
         String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()
                 .put("clientId", DEMO_CLIENT_ID)
@@ -145,6 +173,7 @@ final class LocalStack {
                 .put("gatewayPublicKey", RsaKeys.encode(gatewayKeys.getPublic()))
                 .put("keyVersion", "1")
                 .put("gatewayUrl", gatewayUrl)
+                .put("legacy", JsonObject.create().put("partner", DEMO_PARTNER).put("md5Key", demoMd5Key))
                 .build());
 
         ApplicationContext context = Micronaut.build(new String[0])
@@ -161,6 +190,8 @@ final class LocalStack {
                         // everything here (simulator, receivers) is on loopback and plain http
                         "scanpay.outbound.allow-loopback", true,
                         "scanpay.outbound.require-https", false))
+                // the legacy partners' MD5 keys, {"2088...": "<md5Key>"}: a file here, as the gateway key is
+                .properties(Map.of("scanpay.legacy.md5-keys.file", files.path(LEGACY_MD5_KEYS).toString()))
                 .start();
 
         files.write(files.path("stack.json"), JsonObject.create()

@@ -60,6 +60,48 @@ class LocalStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDemoPartnerPaysAndQueriesOnGatewayDoOnTheSamePort() throws Exception {
+        Map<String, Object> demo = new LocalFiles(dir).read(dir.resolve("demo-merchant.json"));
+        Map<String, Object> legacy = (Map<String, Object>) demo.get("legacy");
+        String partner = (String) legacy.get("partner");
+        String md5Key = (String) legacy.get("md5Key");
+        String code = stack.wallet().issuePaymentCode("legacy-" + UUID.randomUUID());
+        String transId = "LOCAL-LEGACY-" + UUID.randomUUID();
+        Map<String, String> pay = new java.util.TreeMap<>(Map.of("service", "alipay.acquire.overseas.spot.pay",
+                "partner", partner, "_input_charset", "UTF-8", "partner_trans_id", transId, "trans_name", "Demo",
+                "currency", "USD", "trans_amount", "1.23", "buyer_identity_code", code));
+        Map<String, String> query = new java.util.TreeMap<>(Map.of("service", "alipay.acquire.overseas.query",
+                "partner", partner, "_input_charset", "UTF-8", "partner_trans_id", transId));
+
+        String paid = get(md5Signed(pay, md5Key));
+        String queried = get(md5Signed(query, md5Key));
+
+        assertThat(paid).contains("<is_success>T</is_success>").contains("<result_code>SUCCESS</result_code>");
+        assertThat(queried).contains("<alipay_trans_status>TRADE_SUCCESS</alipay_trans_status>");
+    }
+
+    private static Map<String, String> md5Signed(Map<String, String> params, String md5Key) {
+        Map<String, String> signed = new java.util.TreeMap<>(params);
+        signed.put("sign", dev.scanpay.core.api.legacy.LegacySignature.md5Sign(
+                dev.scanpay.core.api.legacy.LegacySignature.content(params), md5Key, java.nio.charset.StandardCharsets.UTF_8));
+        signed.put("sign_type", "MD5");
+        return signed;
+    }
+
+    private String get(Map<String, String> params) throws Exception {
+        String query = params.entrySet().stream().map(e -> e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl() + "/gateway.do?" + query)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+        return response.body();
+    }
+
+    @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
     }
