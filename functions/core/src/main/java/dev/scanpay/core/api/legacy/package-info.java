@@ -37,5 +37,36 @@
  *     {@code SUCCESS/FAIL}, cancel and refund {@code SUCCESS/FAIL/UNKNOWN}.</li>
  * <li>The body (and query) cap is 64 KB, {@link dev.scanpay.core.api.SignedJsonApi#MAX_BODY_BYTES}.</li>
  * </ul>
+ *
+ * <p>The service, {@link dev.scanpay.core.api.legacy.LegacyGateway}, made these choices where §8 is silent:
+ * <ul>
+ * <li>Checks run in this order: the request's form, the service and its parameters (ILLEGAL_ARGUMENT,
+ *     ILLEGAL_EXTERFACE), the partner (ILLEGAL_PARTNER: malformed, or no client with that id), the signature
+ *     (ILLEGAL_SIGN_TYPE, ILLEGAL_SIGN). Nothing is read from the table before the partner, nothing written before
+ *     the signature.</li>
+ * <li>A partner is a {@code Client} whose clientId is its partner id; legacy requests name no key version, so any of
+ *     its registered RSA keys may verify an RSA or RSA2 request. Its MD5 key is in {@link
+ *     dev.scanpay.core.api.legacy.LegacyMd5Keys}, loaded from a secret, never from the table.</li>
+ * <li>The same partner_trans_id (or partner_refund_id) with another amount, currency, code or payment is refused at
+ *     the gateway level, {@code INVALID_PARAMETER}: nothing was accepted, nothing written. A malformed value the
+ *     services refuse (PARAM_ILLEGAL) is {@code ILLEGAL_ARGUMENT}; an ISV's merchant it may not act for is
+ *     {@code HAS_NO_PRIVILEGE}.</li>
+ * <li>Business refusals go inside {@code <response>} with §8.3's names: no wallet takes the buyer's code
+ *     {@code SOUNDWAVE_PARSER_FAIL} (as is a code that is not 16–24 digits), no such transaction
+ *     {@code TRADE_NOT_EXIST} ({@code TRANS_NOT_FOUND} for the query, as §8.4 shows), a refund beyond what is left
+ *     {@code REQUEST_AMOUNT_EXCEED}, a payment not in a state to refund {@code TRADE_STATUS_ERROR}, a refund past
+ *     its window {@code REFUND_AMT_RESTRICTION}; a wallet's decline keeps the wallet's own code (AMS's names).</li>
+ * <li>A cancel after the window is {@code FAIL} with retry_flag {@code N} and detail_error_code
+ *     {@code TRADE_STATUS_ERROR} (§8 names no code for it; §8.7 says refund instead). A cancel whose wallet
+ *     reversal is not confirmed yet is {@code UNKNOWN} with {@code Y}: the gateway keeps asking the wallet, and a
+ *     repeat cancel is harmless.</li>
+ * <li>Query and cancel by both ids need both to name the same transaction (alipay_trans_id is looked up first).</li>
+ * <li>Times ({@code alipay_pay_time}) are written in GMT+8, Alipay's own zone, as {@code yyyyMMddHHmmss}.</li>
+ * <li>extend_info's {@code secondary_merchant_name}, {@code secondary_merchant_industry}, {@code store_id},
+ *     {@code store_name} and {@code terminal_id} describe the order to the wallet; the partner's name stands in for a
+ *     missing merchant name. It must be a JSON object when sent.</li>
+ * <li>{@code notify_url} and {@code is_sync} are accepted and signed; no legacy notification is sent yet, so
+ *     {@code notify_verify} answers {@code false}.</li>
+ * </ul>
  */
 package dev.scanpay.core.api.legacy;
