@@ -185,6 +185,37 @@ class LegacyGatewayTest {
         assertThat(gateway.wallet.balance("fay", "USD")).isEqualTo(before - 300);
     }
 
+    @Test
+    void fiftyConcurrentIdenticalSpotPaysMakeOnePaymentAndOneCharge() throws Exception {
+        String code = gateway.wallet.issuePaymentCode("zed");
+        long before = gateway.wallet.balance("zed", "USD");
+        Map<String, String> pay = spotPay("LT-50", "2.50", "USD", code);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return pos.get(LegacySignType.MD5, pay);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var future : answers) {
+                Answer answer = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertAccepted(answer);
+                assertThat(answer.get("result_code")).isIn("SUCCESS", "UNKNOW");
+                ids.add(answer.get("alipay_trans_id"));
+            }
+            assertThat(ids).as("one payment").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(pos.get(LegacySignType.MD5, query("LT-50")).get("alipay_trans_status")).isEqualTo("TRADE_SUCCESS");
+        assertThat(gateway.wallet.balance("zed", "USD")).as("one charge").isEqualTo(before - 250);
+    }
+
     // ------------------------------------------------------------------ query
 
     @Test
