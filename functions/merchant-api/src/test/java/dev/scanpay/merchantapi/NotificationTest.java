@@ -26,6 +26,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -33,6 +36,7 @@ import org.junit.jupiter.params.Parameter;
  * on the documented schedule until the merchant answers S. Time is moved, never slept.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationTest {
 
     @Parameter
@@ -43,18 +47,31 @@ class NotificationTest {
     private MerchantReceiver receiver;
     private NotificationStore notifications;
 
+    private int tests;
+
+    // one harness for the class (per adapter); each test has its own merchant (so its own request ids and
+    // undelivered list) and its own receiver, which hears only this test's notifications
+    @BeforeParameterizedClassInvocation
+    void startGateway() {
+        gateway = new GatewayHarness(adapter);
+        notifications = gateway.context.getBean(NotificationStore.class);
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopGateway() {
+        gateway.close();
+    }
+
     @BeforeEach
     void start() {
-        gateway = new GatewayHarness(adapter);
+        tests++;
         receiver = new MerchantReceiver(gateway.clock, gateway.gatewayKeys.getPublic());
-        merchant = gateway.merchant("MERCHANT_NOTIFY", receiver.url());
-        notifications = gateway.context.getBean(NotificationStore.class);
+        merchant = gateway.merchant("MERCHANT_NOTIFY_" + tests, receiver.url());
     }
 
     @AfterEach
     void stop() {
         receiver.close();
-        gateway.close();
     }
 
     private Answer pay(String requestId, long minor, String customer) {
@@ -206,7 +223,7 @@ class NotificationTest {
             assertThat(n.get("notificationStatus")).isEqualTo("DEAD_LETTERED");
             assertThat(n.get("attempts")).isEqualTo("8");
         });
-        SignedMerchant other = gateway.merchant("OTHER_MERCHANT");
+        SignedMerchant other = gateway.merchant("OTHER_MERCHANT_" + tests);
         assertThat((java.util.List<?>) other.post(list, Map.of()).json().get("notifications")).isEmpty();
         String resend = "/ams/api/v1/notifications/resend";
         assertThat(other.post(resend, Map.of("paymentId", paymentId)).resultCode()).isEqualTo("ORDER_NOT_EXIST");
