@@ -27,13 +27,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /** Entry codes from the merchant's side: registering a store's code, and EntryCode pay from the merchant's server. */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntryCodeTest {
 
     @Parameter
@@ -45,15 +48,23 @@ class EntryCodeTest {
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
-    @BeforeEach
-    void start() {
+    private int tests;
+
+    // one harness for the class (per adapter); each test has its own merchant, so its own stores' codes and
+    // request ids
+    @BeforeParameterizedClassInvocation
+    void startGateway() {
         gateway = new GatewayHarness(adapter);
-        merchant = gateway.merchant("MERCHANT_EC");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterParameterizedClassInvocation
+    void stopGateway() {
         gateway.close();
+    }
+
+    @BeforeEach
+    void start() {
+        merchant = gateway.merchant("MERCHANT_EC_" + ++tests);
     }
 
     @SuppressWarnings("unchecked")
@@ -73,7 +84,7 @@ class EntryCodeTest {
         assertThat(codeValue).matches(java.util.regex.Pattern.quote(gateway.publicUrl()) + "/c/[A-Za-z0-9_-]{27}");
         String token = codeValue.substring(codeValue.lastIndexOf('/') + 1);
         EntryCode stored = gateway.context.getBean(EntryCodeStore.class).find(token).orElseThrow();
-        assertThat(stored.clientId()).isEqualTo("MERCHANT_EC");
+        assertThat(stored.clientId()).isEqualTo(merchant.clientId);
         assertThat(stored.storeName()).isEqualTo("Harbour Coffee Pier 3");
         assertThat(gateway.context.getBean(CodeStore.class).find(token).orElseThrow().kind()).isEqualTo(CodeKind.ENTRY);
 
@@ -157,6 +168,6 @@ class EntryCodeTest {
         assertThat(missing.resultMessage()).startsWith("order.env.userAgent");
         Answer desktop = merchant.call("pay", entryCode("EC-3", "USD", 100, "Mozilla/5.0 (X11; Linux x86_64) Chrome/120"));
         assertThat(desktop.resultMessage()).startsWith("order.env.userAgent");
-        assertThat(gateway.payments().findByRequest("MERCHANT_EC", "EC-3")).isEmpty();
+        assertThat(gateway.payments().findByRequest(merchant.clientId, "EC-3")).isEmpty();
     }
 }
