@@ -28,6 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -38,6 +41,7 @@ import org.junit.jupiter.params.Parameter;
  * check that {@code client-id} is its own.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossMerchantNotificationTest {
 
     @Parameter
@@ -49,21 +53,33 @@ class CrossMerchantNotificationTest {
     private SignedMerchant merchantA;
     private SignedMerchant merchantB;
 
+    private int tests;
+
+    // one harness for the class (per adapter); each test has its own two merchants and their endpoints
+    @BeforeParameterizedClassInvocation
+    void startGateway() {
+        gateway = new GatewayHarness(adapter);
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopGateway() {
+        gateway.close();
+    }
+
     @BeforeEach
     void start() throws IOException {
-        gateway = new GatewayHarness(adapter);
+        tests++;
         // the same path on both: the signature covers the path, so that is where a forwarded one would verify
-        endpointA = new Endpoint("MERCHANT_A", "/alipay/notify", gateway.gatewayKeys.getPublic());
-        endpointB = new Endpoint("MERCHANT_B", "/alipay/notify", gateway.gatewayKeys.getPublic());
-        merchantA = gateway.merchant("MERCHANT_A", endpointA.base() + "/alipay/");
-        merchantB = gateway.merchant("MERCHANT_B", endpointB.base() + "/alipay/");
+        endpointA = new Endpoint("MERCHANT_A_" + tests, "/alipay/notify", gateway.gatewayKeys.getPublic());
+        endpointB = new Endpoint("MERCHANT_B_" + tests, "/alipay/notify", gateway.gatewayKeys.getPublic());
+        merchantA = gateway.merchant("MERCHANT_A_" + tests, endpointA.base() + "/alipay/");
+        merchantB = gateway.merchant("MERCHANT_B_" + tests, endpointB.base() + "/alipay/");
     }
 
     @AfterEach
     void stop() {
         endpointA.close();
         endpointB.close();
-        gateway.close();
     }
 
     @Test
@@ -79,7 +95,7 @@ class CrossMerchantNotificationTest {
             assertThat(refused.resultStatus()).as(target).isEqualTo("F");
             assertThat(refused.resultCode()).as(target).isEqualTo("PARAM_ILLEGAL");
             assertThat(refused.resultMessage()).as(target).startsWith("paymentNotifyUrl ");
-            assertThat(gateway.payments().findRequest("MERCHANT_A", bOrderId)).as("nothing written").isEmpty();
+            assertThat(gateway.payments().findRequest(merchantA.clientId, bOrderId)).as("nothing written").isEmpty();
 
             Map<String, Object> code = orderCode(bOrderId, "USD", 1250);
             code.put("paymentNotifyUrl", target);
@@ -91,7 +107,7 @@ class CrossMerchantNotificationTest {
             assertThat(entryRefused.resultCode()).as(target).isEqualTo("PARAM_ILLEGAL");
             assertThat(entryRefused.resultMessage()).startsWith("paymentNotifyUrl ");
         }
-        assertThat(gateway.payments().findRequest("MERCHANT_A", bOrderId)).isEmpty();
+        assertThat(gateway.payments().findRequest(merchantA.clientId, bOrderId)).isEmpty();
         assertThat(endpointB.received).isEmpty();
     }
 
