@@ -14,13 +14,15 @@ import dev.scanpay.testkit.SignedWallet;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /** An entry-code payment made by the merchant's server, resolved and paid by the wallet. */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntryCodeIntakeTest {
 
     @Parameter
@@ -32,14 +34,16 @@ class EntryCodeIntakeTest {
     private SignedMerchant merchant;
     private SignedWallet wallet;
 
-    @BeforeEach
+    // one harness for the class (per adapter): each test has its own request ids, and counts the wallet
+    // calls it makes (the other test leaves nothing for a sweep to cancel)
+    @BeforeParameterizedClassInvocation
     void start() {
         gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_EC");
         wallet = gateway.walletCaller();
     }
 
-    @AfterEach
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }
@@ -63,6 +67,7 @@ class EntryCodeIntakeTest {
     @Test
     void aSignedSuccessForAnOrderTheWalletNeverTookIsRecordedAndTheWalletToldToCancel() {
         Answer pay = merchant.call("pay", entryCode("EC-W2", "USD", 1234, WALLET_BROWSER));
+        int cancelsBefore = gateway.wallet.callCount("cancelPayment");
         String paymentId = pay.get("paymentId");
 
         // the wallet chosen by the browser says it charged, without ever resolving the order
@@ -76,7 +81,7 @@ class EntryCodeIntakeTest {
         assertThat(merchant.call("inquiryPayment", Map.of("paymentRequestId", "EC-W2")).get("paymentStatus")).isEqualTo("FAIL");
 
         gateway.sweep();
-        assertThat(gateway.wallet.callCount("cancelPayment")).as("the wallet is told to give the money back").isEqualTo(1);
+        assertThat(gateway.wallet.callCount("cancelPayment") - cancelsBefore).as("the wallet is told to give the money back").isEqualTo(1);
         assertThat(wallet.userInitiatedPay(URLDecoder.decode(((String) pay.object("redirectActionForm").get("redirectUrl"))
                 .replaceFirst(".*codeValue=", ""), StandardCharsets.UTF_8), "alice").resultCode())
                 .as("and the order cannot be taken afterwards").isEqualTo("ORDER_IS_CLOSED");
