@@ -22,9 +22,11 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -36,6 +38,7 @@ import org.junit.jupiter.params.Parameter;
  * makes on close), through the real handlers and the sweeper.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreSlotReleaseTest {
 
     @Parameter
@@ -49,9 +52,12 @@ class StoreSlotReleaseTest {
     private PaymentStore payments;
     private CodePayments codePayments;
     private String slot;
+    private String storeId;
+    private int tests;
 
-    @BeforeEach
-    void start() {
+    // one harness for the class (per adapter); each test has its own store, so the places it counts are its own
+    @BeforeParameterizedClassInvocation
+    void startGateway() {
         gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_EC");
         wallet = gateway.walletCaller();
@@ -59,22 +65,27 @@ class StoreSlotReleaseTest {
         payments = new PaymentStore(gateway.dynamoClient, gateway.table);
         codePayments = new CodePayments(payments, new CodeStore(gateway.dynamoClient, gateway.table),
                 new CodeUrls(gateway.publicUrl()), gateway.clock);
-        EntryCode code = new EntryCode(CodeTokens.next(), "MERCHANT_EC", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban",
-                "S-1", "Shibuya", "5812", "Shibuya", Currency.getInstance("JPY"), null, gateway.now());
-        new EntryCodeStore(gateway.dynamoClient, gateway.table).register(code, new CodeUrls(gateway.publicUrl()).codeValue(code.token()));
-        slot = EntryCodeStore.slotOf(code);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterParameterizedClassInvocation
+    void stopGateway() {
         gateway.close();
+    }
+
+    @BeforeEach
+    void start() {
+        storeId = "S-" + ++tests;
+        EntryCode code = new EntryCode(CodeTokens.next(), "MERCHANT_EC", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban",
+                storeId, "Shibuya", "5812", "Shibuya", Currency.getInstance("JPY"), null, gateway.now());
+        new EntryCodeStore(gateway.dynamoClient, gateway.table).register(code, new CodeUrls(gateway.publicUrl()).codeValue(code.token()));
+        slot = EntryCodeStore.slotOf(code);
     }
 
     /** A submit of the store's page, as EntryCodes.startPayment makes it: one place taken. */
     private Payment pagePayment() {
         String requestId = "EC-" + UUID.randomUUID().toString().replace("-", "");
         var spec = new CodePayments.NewCodePayment("MERCHANT_EC", requestId, Scenario.ENTRY_CODE, AMOUNT,
-                new EntryCode(CodeTokens.next(), "MERCHANT_EC", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban", "S-1",
+                new EntryCode(CodeTokens.next(), "MERCHANT_EC", "M-1", "Ramen Ichiban KK", "5812", "Ramen Ichiban", storeId,
                         "Shibuya", "5812", "Shibuya", Currency.getInstance("JPY"), null, gateway.now()).order(requestId),
                 null, null, gateway.wallet.walletId(), gateway.now().plus(Duration.ofMinutes(5)));
         Payment created = ((PaymentStore.Created) codePayments.create(spec, "hash-" + requestId, slot,
