@@ -17,9 +17,10 @@ import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.Parameter;
  * signatures both ways: what a newcomer does on the local stack.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatorScanTest {
 
     @Parameter
@@ -36,7 +38,9 @@ class SimulatorScanTest {
     private SignedMerchant merchant;
     private WalletSimulator simulator;
 
-    @BeforeEach
+    // one harness for the class (per adapter): each test has its own request ids, looks only at its own
+    // payment's notifications, and measures a customer's balance before and after its own scans
+    @BeforeParameterizedClassInvocation
     void start() {
         gateway = new GatewayHarness(adapter);
         gateway.startNetty();
@@ -46,7 +50,7 @@ class SimulatorScanTest {
         simulator.configureCustomer("alice", CustomerSettings.builder().behaviour(Behaviour.SUCCESS).build());
     }
 
-    @AfterEach
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }
