@@ -13,9 +13,10 @@ import dev.scanpay.testkit.SignedMerchant;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.Parameter;
  * each call and answer with the version its Signature header names, and a retired key verifies nothing.
  */
 @OnBothAdapters
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalletKeyRotationTest {
 
     @Parameter
@@ -33,14 +35,16 @@ class WalletKeyRotationTest {
     private final KeyPair next = RsaKeys.generate();
     private String current;
 
-    @BeforeEach
+    // one harness for the class (per adapter): each test registers the wallet's whole key set before it
+    // relies on it, and has its own request ids
+    @BeforeParameterizedClassInvocation
     void start() {
         gateway = new GatewayHarness(adapter);
         merchant = gateway.merchant("MERCHANT_ROTATION");
         current = gateway.wallet.keyVersion();
     }
 
-    @AfterEach
+    @AfterParameterizedClassInvocation
     void stop() {
         gateway.close();
     }
