@@ -10,6 +10,8 @@ import java.util.Arrays;
  *                         [--notify-urls PREFIX1,PREFIX2]
  * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice] [--notify-url URL]
  *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
+ * java -jar scanpay-local.jar legacy-pay [--data-dir DIR] [--amount 12.34] [--currency USD] [--sign-type MD5|RSA|RSA2]
+ *                                        [--customer alice]
  * java -jar scanpay-local.jar order-code [--data-dir DIR] [--amount 880] [--currency JPY] [--notify-url URL]
  * java -jar scanpay-local.jar receiver [--port 8070] [--answer ok|down] [--data-dir DIR]
  * java -jar scanpay-local.jar scan --code CODE_VALUE [--customer alice] [--data-dir DIR]
@@ -41,6 +43,7 @@ public final class ScanpayLocal {
             switch (command) {
                 case "serve" -> LocalStack.serve(options);
                 case "pay" -> System.exit(DemoPayment.run(options));
+                case "legacy-pay" -> System.exit(LegacyPayment.run(options));
                 case "order-code" -> System.exit(DemoOrderCode.run(options));
                 case "scan" -> System.exit(DemoScan.run(options));
                 case "receiver" -> NotificationReceiver.run(options);
@@ -53,7 +56,7 @@ public final class ScanpayLocal {
             System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println("scanpay-local: " + e.getMessage());
-            System.err.println("usage: scanpay-local [serve|pay|order-code|scan|receiver|register-client|keygen] [--option value ...]; see README.md");
+            System.err.println("usage: scanpay-local [serve|pay|legacy-pay|order-code|scan|receiver|register-client|keygen] [--option value ...]; see README.md");
             System.err.println("       (arguments were " + Arrays.toString(args) + ")");
             System.exit(2);
         }

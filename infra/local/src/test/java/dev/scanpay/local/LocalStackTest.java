@@ -102,6 +102,44 @@ class LocalStackTest {
     }
 
     @Test
+    void legacyPayWithMd5PrintsBothAnswersVerified() throws Exception {
+        assertLegacyPay("MD5", "signature verified (MD5 with the partner's MD5 key)");
+    }
+
+    @Test
+    void legacyPayWithRsa2PrintsBothAnswersVerified() throws Exception {
+        assertLegacyPay("RSA2", "signature verified (RSA2 with gatewayPublicKey)");
+    }
+
+    private void assertLegacyPay(String signType, String verifiedLine) throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int exit = LegacyPayment.run(args("--sign-type", signType, "--amount", "3.21", "--currency", "USD"),
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(exit).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.strip().equals(verifiedLine)).count()).as(output).isEqualTo(2);
+        assertThat(output).contains("<result_code>SUCCESS</result_code>")
+                .contains("<alipay_trans_status>TRADE_SUCCESS</alipay_trans_status>")
+                .contains("<sign_type>" + signType + "</sign_type>")
+                .doesNotContain("NOT verified");
+    }
+
+    @Test
+    void aTamperedLegacyAnswerIsNotVerified() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        LegacyPayment.run(args("--sign-type", "MD5"), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String queried = printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("<alipay_trans_status>")).findFirst().orElseThrow();
+        // read again by the same code, once as it came and once with the amount changed
+        LegacyPayment reader = LegacyPayment.of(args("--sign-type", "MD5"));
+        assertThat(reader.read(queried.getBytes(java.nio.charset.StandardCharsets.UTF_8)).verified()).isTrue();
+        String tampered = queried.replaceFirst("<trans_amount>[^<]*</trans_amount>", "<trans_amount>999.00</trans_amount>");
+        assertThat(tampered).isNotEqualTo(queried);
+        assertThat(reader.read(tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8)).verified()).isFalse();
+    }
+
+    @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
     }
