@@ -50,27 +50,27 @@ final class LocalStack {
     /** The demo merchant as a Legacy Barcode API partner (16 digits starting 2088), with the same RSA key. */
     static final String DEMO_PARTNER = "2088100000000001";
     static final long SWEEP_EVERY_MS = 2000;
-    private static final String LEGACY_MD5_KEYS = "legacy-md5-keys.json";
+    static final String LEGACY_MD5_KEYS = "legacy-md5-keys.json";
 
     /**
      * The demo partner's MD5 key from the legacy partners' keys file ({"2088...": "<md5Key>"}, read by the gateway as
      * the secret is in AWS), made once and kept, like the key pairs, so a restart keeps it.
      */
-    private static String legacyMd5Key(LocalFiles files) {
+    static String legacyMd5Key(LocalFiles files, String partner) {
         Path path = files.path(LEGACY_MD5_KEYS);
         Map<String, Object> keys = Files.exists(path) ? new java.util.LinkedHashMap<>(files.read(path))
                 : new java.util.LinkedHashMap<>();
-        if (!(keys.get(DEMO_PARTNER) instanceof String)) {
+        if (!(keys.get(partner) instanceof String)) {
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
             java.security.SecureRandom random = new java.security.SecureRandom();
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < 32; i++) {
                 key.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            keys.put(DEMO_PARTNER, key.toString());
+            keys.put(partner, key.toString());
             files.write(path, keys);
         }
-        return (String) keys.get(DEMO_PARTNER);
+        return (String) keys.get(partner);
     }
 
     /** The local stack's outbound rules (the properties it starts the gateway with say the same). */
@@ -164,7 +164,7 @@ final class LocalStack {
                 NotifyUrlPrefixes.of(demoNotifyUrlPrefixes), Instant.now()));
         new ClientStore(db, TABLE).put(new Client(DEMO_PARTNER, "Demo Merchant (legacy)", ClientKind.MERCHANT,
                 Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null, NotifyUrlPrefixes.NONE, Instant.now()));
-        String demoMd5Key = legacyMd5Key(files);
+        String demoMd5Key = legacyMd5Key(files, DEMO_PARTNER);
         String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()
                 .put("clientId", DEMO_CLIENT_ID)

@@ -1,5 +1,6 @@
 package dev.scanpay.local;
 
+import dev.scanpay.core.api.legacy.LegacyPartnerId;
 import dev.scanpay.core.model.client.Client;
 import dev.scanpay.core.model.client.ClientKind;
 import dev.scanpay.core.model.client.NotifyUrlPrefixes;
@@ -39,7 +40,15 @@ final class RegisterClient {
             throw new IllegalArgumentException("no local stack under " + files.dir() + "; start it first");
         }
         Map<String, Object> stack = files.read(files.path("stack.json"));
-        String clientId = args.required("client-id");
+        // --legacy-partner 2088...: a Legacy Barcode API partner, a client whose id is its partner id, with an MD5 key
+        String partner = args.get("legacy-partner", null);
+        if (partner != null && !LegacyPartnerId.isWellFormed(partner)) {
+            throw new IllegalArgumentException("--legacy-partner is 16 digits starting 2088");
+        }
+        if (partner != null && !args.get("client-id", partner).equals(partner)) {
+            throw new IllegalArgumentException("a legacy partner's client id is its partner id; leave --client-id out");
+        }
+        String clientId = partner != null ? partner : args.required("client-id");
         String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
         RsaKeys.publicKey(publicKey);
         ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
@@ -63,10 +72,18 @@ final class RegisterClient {
                     Map.of(args.get("key-version", "1"), publicKey), merchantIds, notifyUrl, notifyUrls,
                     Instant.now()));
         }
+        if (partner != null) {
+            // made once and kept (a re-registration rotates RSA keys, not this one); never printed
+            LocalStack.legacyMd5Key(files, partner);
+        }
         String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");
         System.out.println("Registered " + kind + " " + clientId + " (keyVersion " + args.get("key-version", "1") + ")"
                 + (merchantIds.isEmpty() ? "" : " acting for " + merchantIds)
                 + (notifyUrls.isEmpty() ? ", no notify URLs of its own" : ", notified only under " + notifyUrls.urls()));
+        if (partner != null) {
+            System.out.println("Legacy partner " + partner + ": its MD5 key is in " + files.path(LocalStack.LEGACY_MD5_KEYS)
+                    + " (the stack reads that file when it starts: restart it before signing with MD5; RSA and RSA2 work now)");
+        }
         System.out.println("Verify the gateway's answers with its public key:");
         System.out.println(gatewayPublicKey);
     }

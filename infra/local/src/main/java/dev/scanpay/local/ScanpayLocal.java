@@ -18,6 +18,7 @@ import java.util.Arrays;
  * java -jar scanpay-local.jar register-client --client-id ID --public-key-file FILE [--key-version 1]
  *                                             [--kind MERCHANT|ISV] [--merchant-ids M1,M2] [--notify-urls PREFIX1,PREFIX2]
  *                                             [--notify-url URL] [--data-dir DIR]
+ * java -jar scanpay-local.jar register-client --legacy-partner 2088... --public-key-file FILE [--key-version 1] [--data-dir DIR]
  * java -jar scanpay-local.jar keygen --out FILE
  * </pre>
  */

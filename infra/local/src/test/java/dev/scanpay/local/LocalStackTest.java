@@ -140,6 +140,40 @@ class LocalStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRegisteredLegacyPartnerGetsAnMd5KeyInTheFileNeverPrintedAndSignsWithRsa2AtOnce() throws Exception {
+        String partner = "2088100000000002";
+        java.security.KeyPair keys = dev.scanpay.core.signing.RsaKeys.generate();
+        Path publicKeyFile = dir.resolve("partner2.pub");
+        java.nio.file.Files.writeString(publicKeyFile, dev.scanpay.core.signing.RsaKeys.encode(keys.getPublic()));
+        String demoKeyBefore = (String) new LocalFiles(dir).read(dir.resolve("legacy-md5-keys.json")).get(LocalStack.DEMO_PARTNER);
+
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            RegisterClient.run(args("--legacy-partner", partner, "--public-key-file", publicKeyFile.toString()));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        Map<String, Object> md5Keys = new LocalFiles(dir).read(dir.resolve("legacy-md5-keys.json"));
+        String md5Key = (String) md5Keys.get(partner);
+        assertThat(md5Key).hasSize(32);
+        assertThat(md5Keys.get(LocalStack.DEMO_PARTNER)).isEqualTo(demoKeyBefore);
+        String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(output).contains("Registered MERCHANT " + partner).contains("legacy-md5-keys.json").doesNotContain(md5Key);
+
+        Map<String, String> query = new java.util.TreeMap<>(Map.of("service", "alipay.acquire.overseas.query",
+                "partner", partner, "_input_charset", "UTF-8", "partner_trans_id", "NONE-" + UUID.randomUUID()));
+        Map<String, String> signed = new java.util.TreeMap<>(query);
+        signed.put("sign", dev.scanpay.core.api.legacy.LegacySignature.rsaSign(dev.scanpay.core.api.legacy.LegacySignType.RSA2,
+                dev.scanpay.core.api.legacy.LegacySignature.content(query), java.nio.charset.StandardCharsets.UTF_8, keys.getPrivate()));
+        signed.put("sign_type", "RSA2");
+        assertThat(get(signed)).contains("<is_success>T</is_success>").contains("<sign_type>RSA2</sign_type>");
+    }
+
+    @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
     }
