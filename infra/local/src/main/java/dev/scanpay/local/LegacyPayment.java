@@ -1,5 +1,6 @@
 package dev.scanpay.local;
 
+import dev.scanpay.core.api.legacy.LegacyPartnerKeys;
 import dev.scanpay.core.api.legacy.LegacySignType;
 import dev.scanpay.core.api.legacy.LegacySignature;
 import dev.scanpay.core.signing.RsaKeys;
@@ -131,12 +132,8 @@ final class LegacyPayment {
 
     /** Signs the parameters with this command's sign_type and POSTs them as a form. */
     Answer send(Map<String, String> params) throws Exception {
-        Map<String, String> signed = new TreeMap<>(params);
-        String content = LegacySignature.content(params);
-        signed.put("sign", signType == LegacySignType.MD5
-                ? LegacySignature.md5Sign(content, md5Key, CHARSET)
-                : LegacySignature.rsaSign(signType, content, CHARSET, RsaKeys.privateKey((String) demo.get("privateKey"))));
-        signed.put("sign_type", signType.name());
+        Map<String, String> signed = LegacySignature.signed(params, signType, CHARSET, md5Key,
+                signType == LegacySignType.MD5 ? null : RsaKeys.privateKey((String) demo.get("privateKey")));
         String form = signed.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), CHARSET) + "=" + URLEncoder.encode(e.getValue(), CHARSET))
                 .collect(Collectors.joining("&"));
@@ -174,18 +171,10 @@ final class LegacyPayment {
         }
         String answerType = text(root, "sign_type");
         String sign = text(root, "sign");
-        String content = LegacySignature.content(fields);
-        boolean verified;
-        if (LegacySignType.MD5.name().equals(answerType)) {
-            verified = LegacySignature.md5Verify(content, md5Key, CHARSET, sign);
-        } else if (LegacySignType.RSA.name().equals(answerType) || LegacySignType.RSA2.name().equals(answerType)) {
-            verified = LegacySignature.rsaVerify(LegacySignType.valueOf(answerType), content, CHARSET,
-                    RsaKeys.publicKey((String) demo.get("gatewayPublicKey")), sign);
-        } else {
-            verified = false;
-        }
         // the answer is signed with the request's sign_type (and nothing weaker)
-        verified = verified && signType.name().equals(answerType);
+        boolean verified = signType.name().equals(answerType) && LegacySignature.verifies(signType,
+                LegacySignature.content(fields), CHARSET,
+                new LegacyPartnerKeys(md5Key, RsaKeys.publicKey((String) demo.get("gatewayPublicKey"))), sign);
         return new Answer(xml, true, fields, answerType, verified);
     }
 

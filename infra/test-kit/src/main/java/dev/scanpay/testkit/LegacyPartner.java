@@ -1,5 +1,6 @@
 package dev.scanpay.testkit;
 
+import dev.scanpay.core.api.legacy.LegacyPartnerKeys;
 import dev.scanpay.core.api.legacy.LegacySignType;
 import dev.scanpay.core.api.legacy.LegacySignature;
 import java.io.ByteArrayInputStream;
@@ -48,12 +49,7 @@ public final class LegacyPartner {
         Map<String, String> all = new TreeMap<>(params);
         all.putIfAbsent("partner", partnerId);
         all.putIfAbsent("_input_charset", "UTF-8");
-        String content = LegacySignature.content(all);
-        all.put("sign_type", type.name());
-        all.put("sign", type == LegacySignType.MD5
-                ? LegacySignature.md5Sign(content, md5Key, StandardCharsets.UTF_8)
-                : LegacySignature.rsaSign(type, content, StandardCharsets.UTF_8, keys.getPrivate()));
-        return all;
+        return LegacySignature.signed(all, type, StandardCharsets.UTF_8, md5Key, keys == null ? null : keys.getPrivate());
     }
 
     /** GET with every parameter in the query (what most clients send). */
@@ -156,10 +152,8 @@ public final class LegacyPartner {
         public boolean signatureVerifies() {
             String sign = child(xml.getDocumentElement(), "sign");
             LegacySignType type = LegacySignType.valueOf(child(xml.getDocumentElement(), "sign_type"));
-            String content = LegacySignature.content(response());
-            return type == LegacySignType.MD5
-                    ? LegacySignature.md5Verify(content, md5Key, StandardCharsets.UTF_8, sign)
-                    : LegacySignature.rsaVerify(type, content, StandardCharsets.UTF_8, gatewayKey, sign);
+            return LegacySignature.verifies(type, LegacySignature.content(response()), StandardCharsets.UTF_8,
+                    new LegacyPartnerKeys(md5Key, gatewayKey), sign);
         }
 
         public String signType() {

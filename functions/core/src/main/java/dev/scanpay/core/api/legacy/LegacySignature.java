@@ -121,15 +121,38 @@ public final class LegacySignature {
             throw new LegacyRefusal(LegacyError.ILLEGAL_SIGN, "sign is missing");
         }
         String content = content(params);
-        boolean valid = type == LegacySignType.MD5
-                ? md5Verify(content, keys.md5Key(), charset, sign)
-                : keys.publicKeys().stream().anyMatch(key -> rsaVerify(type, content, charset, key, sign));
-        if (!valid) {
+        if (!verifies(type, content, charset, keys, sign)) {
             // lessons 1: say what was checked, so a partner can compare it with what it signed; never the key
             LOG.debug("legacy {} signature does not match; content checked ({}): {}", type, charset.name(), content);
             throw new LegacyRefusal(LegacyError.ILLEGAL_SIGN, "the " + type + " signature does not match");
         }
         return type;
+    }
+
+    /**
+     * Whether {@code sign} is {@code content} signed with {@code type}: MD5 with the key shared with the partner, RSA
+     * and RSA2 with any of the public keys. The gateway checks requests with the partner's keys; a client checks
+     * answers with the same MD5 key and the gateway's public key.
+     */
+    public static boolean verifies(LegacySignType type, String content, Charset charset, LegacyPartnerKeys keys, String sign) {
+        return type == LegacySignType.MD5
+                ? md5Verify(content, keys.md5Key(), charset, sign)
+                : keys.publicKeys().stream().anyMatch(key -> rsaVerify(type, content, charset, key, sign));
+    }
+
+    /**
+     * A client's request: {@code params} with {@code sign_type} and {@code sign} added, the signature over the others
+     * (MD5 with the partner's key, RSA and RSA2 with its private key), sorted by name.
+     */
+    public static Map<String, String> signed(Map<String, String> params, LegacySignType type, Charset charset,
+                                             String md5Key, PrivateKey privateKey) {
+        Map<String, String> signed = new TreeMap<>(params);
+        String content = content(signed);
+        signed.put("sign_type", type.name());
+        signed.put("sign", type == LegacySignType.MD5
+                ? md5Sign(content, md5Key, charset)
+                : rsaSign(type, content, charset, privateKey));
+        return signed;
     }
 
     private static byte[] md5(String content, String md5Key, Charset charset) {
