@@ -3,13 +3,8 @@ package dev.scanpay.core.config;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RsaKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import java.util.Optional;
 
 /**
  * Where the gateway's signing key comes from: a Secrets Manager secret in the cloud, a file written by the
@@ -22,19 +17,9 @@ public final class GatewayKeyLoader {
     }
 
     public static MessageSigner load(GatewayConfig config, Json json) {
-        if (config.keySecretId() != null) {
-            try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create()).build()) {
-                String secret = secrets.getSecretValue(b -> b.secretId(config.keySecretId())).secretString();
-                return fromJson(config, json.parseObject(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            }
-        }
-        if (config.keyFile() != null) {
-            try {
-                return fromJson(config, json.parseObject(Files.readAllBytes(Path.of(config.keyFile()))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read gateway key file " + config.keyFile(), e);
-            }
+        Optional<byte[]> stored = StoredSecret.read(config.keySecretId(), config.keyFile(), "gateway key");
+        if (stored.isPresent()) {
+            return fromJson(config, json.parseObject(stored.get()));
         }
         if (config.privateKey() != null) {
             return new MessageSigner(config.clientId(), config.keyVersion(), RsaKeys.privateKey(config.privateKey()));

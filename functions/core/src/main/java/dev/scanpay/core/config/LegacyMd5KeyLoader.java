@@ -2,18 +2,13 @@ package dev.scanpay.core.config;
 
 import dev.scanpay.core.api.legacy.LegacyMd5Keys;
 import dev.scanpay.core.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import java.util.Optional;
 
 /**
- * Where the legacy partners' MD5 keys come from, as the gateway key does ({@link GatewayKeyLoader}): a Secrets
+ * Where the legacy partners' MD5 keys come from, as the gateway key does ({@link GatewayKeyLoader}, both through {@link StoredSecret}): a Secrets
  * Manager secret in the cloud ({@code SCANPAY_LEGACY_MD5_KEYS_SECRET_ID}), a file locally, or a property in tests.
  * Each holds one JSON object {@code {"2088...": "<md5Key>", ...}}. None of the three: no partner signs with MD5.
  * Nothing here ever logs a key (a malformed secret is reported without its text).
@@ -24,19 +19,11 @@ public final class LegacyMd5KeyLoader {
     }
 
     public static LegacyMd5Keys load(GatewayConfig config, Json json) {
-        if (config.legacyMd5KeysSecretId() != null) {
-            try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create()).build()) {
-                String secret = secrets.getSecretValue(b -> b.secretId(config.legacyMd5KeysSecretId())).secretString();
-                return parse(json, secret.getBytes(StandardCharsets.UTF_8), "secret " + config.legacyMd5KeysSecretId());
-            }
-        }
-        if (config.legacyMd5KeysFile() != null) {
-            try {
-                return parse(json, Files.readAllBytes(Path.of(config.legacyMd5KeysFile())), "file " + config.legacyMd5KeysFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the legacy MD5 keys file " + config.legacyMd5KeysFile(), e);
-            }
+        String secretId = config.legacyMd5KeysSecretId();
+        String file = config.legacyMd5KeysFile();
+        Optional<byte[]> stored = StoredSecret.read(secretId, file, "the legacy MD5 keys");
+        if (stored.isPresent()) {
+            return parse(json, stored.get(), StoredSecret.source(secretId, file));
         }
         if (config.legacyMd5KeysJson() != null) {
             return parse(json, config.legacyMd5KeysJson().getBytes(StandardCharsets.UTF_8), "property");
