@@ -10,6 +10,7 @@ import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.signing.RequestTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Alipay+ towards wallets): every request is a POST of JSON signed by a registered caller, every answer is
  * HTTP 200 with a {@code result} and signed by the gateway (Alipay's SDKs treat any other status as a
  * transport error and do not read the body). Malformed JSON, a wrong content type, an oversized body, an
- * unknown path and our own bugs all get a result code; none gets a stack trace.
+ * unknown path and our own bugs all get a result code; none gets a stack trace. Each operation has a deadline
+ * ({@link AnswerDeadlines}): when it passes, the answer is a signed U {@code UNKNOWN_EXCEPTION}, true whatever
+ * the work has done so far, and the work finishes on its own.
  *
  * @param <C> who the authenticator says is calling (a merchant client, a wallet)
  */
@@ -37,26 +40,47 @@ public final class SignedJsonApi<C> {
     private final Json json;
     private final MessageSigner signer;
     private final Clock clock;
-    private final Map<String, BiFunction<C, Fields, Map<String, Object>>> operations = new LinkedHashMap<>();
+    private final AnswerDeadlines deadlines;
+    private final Map<String, Operation<C>> operations = new LinkedHashMap<>();
 
-    /** @param authenticator throws a {@link ProtocolException} with the protocol's own code for a caller it refuses */
-    public SignedJsonApi(Function<InboundRequest, C> authenticator, Json json, MessageSigner signer, Clock clock) {
+    private record Operation<C>(BiFunction<C, Fields, Map<String, Object>> handler, Duration deadline) {
+    }
+
+    /**
+     * @param authenticator throws a {@link ProtocolException} with the protocol's own code for a caller it refuses
+     * @param deadlines     how long operations may take to answer ({@link AnswerDeadlines#usual()} unless registered
+     *                      with their own)
+     */
+    public SignedJsonApi(Function<InboundRequest, C> authenticator, Json json, MessageSigner signer, Clock clock,
+                         AnswerDeadlines deadlines) {
         this.authenticator = authenticator;
         this.json = json;
         this.signer = signer;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /** Serves {@code path} (exact) with {@code handler}, which returns the answer body or throws a refusal. */
     public void register(String path, BiFunction<C, Fields, Map<String, Object>> handler) {
-        operations.put(path, handler);
+        register(path, handler, deadlines.usual());
+    }
+
+    /** The same, answering U {@code UNKNOWN_EXCEPTION} when {@code deadline} passes before the handler returns. */
+    public void register(String path, BiFunction<C, Fields, Map<String, Object>> handler, Duration deadline) {
+        operations.put(path, new Operation<>(handler, deadline));
     }
 
     public OutboundResponse handle(InboundRequest request) {
         long started = System.nanoTime();
         Map<String, Object> answer;
         try {
-            answer = dispatch(request);
+            Operation<C> operation = operations.get(request.path());
+            Duration deadline = operation == null ? deadlines.usual() : operation.deadline();
+            answer = deadlines.within(deadline, () -> dispatch(request, operation)).orElseGet(() -> {
+                LOG.warn("{} client={} had no answer within {}; answered U", request.path(), request.header("Client-Id"), deadline);
+                return failure(Result.of(ResultCode.UNKNOWN_EXCEPTION,
+                        "no final answer within " + deadline.toMillis() + " ms; retry with the same request ids or inquire"));
+            });
         } catch (ProtocolException e) {
             answer = failure(e.result());
         } catch (Json.MalformedJsonException e) {
@@ -81,9 +105,8 @@ public final class SignedJsonApi<C> {
         return signed(request, failure(internalError()));
     }
 
-    private Map<String, Object> dispatch(InboundRequest request) {
-        var handler = operations.get(request.path());
-        if (handler == null) {
+    private Map<String, Object> dispatch(InboundRequest request, Operation<C> operation) {
+        if (operation == null) {
             throw new ProtocolException(ResultCode.NO_INTERFACE_DEF, "no API at " + request.path());
         }
         if (!"POST".equalsIgnoreCase(request.method())) {
@@ -100,7 +123,7 @@ public final class SignedJsonApi<C> {
         }
         C caller = authenticator.apply(request);
         Fields fields = Fields.root(json.parseObject(body));
-        return handler.apply(caller, fields);
+        return operation.handler().apply(caller, fields);
     }
 
     private static boolean isJsonUtf8(String contentType) {

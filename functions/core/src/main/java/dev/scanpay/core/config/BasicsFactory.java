@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.json.Json;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
@@ -7,6 +8,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -36,9 +38,20 @@ public class BasicsFactory {
     }
 
     @Singleton
+    AnswerDeadlines answerDeadlines(GatewayConfig config) {
+        return new AnswerDeadlines(config.apiDeadline(), config.payDeadline());
+    }
+
+    /** Every call bounded: see {@link GatewayConfig#dynamoCallTimeout()}. */
+    @Singleton
     @Secondary
     DynamoDbClient dynamoDbClient(GatewayConfig config) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o
+                        .apiCallAttemptTimeout(config.dynamoAttemptTimeout())
+                        .apiCallTimeout(config.dynamoCallTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(config.dynamoMaxAttempts()).build()));
         if (config.dynamoEndpoint() != null) {
             builder.endpointOverride(URI.create(config.dynamoEndpoint()));
         }

@@ -57,6 +57,11 @@ public final class GatewayConfig {
     private final int sweeperPageSize;
     private final Duration sweeperBudget;
     private final int entryCodeMaxOpenPerStore;
+    private final Duration dynamoAttemptTimeout;
+    private final Duration dynamoCallTimeout;
+    private final int dynamoMaxAttempts;
+    private final Duration apiDeadline;
+    private final Duration payDeadline;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -80,7 +85,12 @@ public final class GatewayConfig {
                          @Value("${scanpay.outbound.require-https:true}") boolean requireHttps,
                          @Value("${scanpay.sweeper.page-size:100}") int sweeperPageSize,
                          @Value("${scanpay.sweeper.budget:40s}") Duration sweeperBudget,
-                         @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore) {
+                         @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore,
+                         @Value("${scanpay.dynamodb.attempt-timeout:1s}") Duration dynamoAttemptTimeout,
+                         @Value("${scanpay.dynamodb.call-timeout:3s}") Duration dynamoCallTimeout,
+                         @Value("${scanpay.dynamodb.max-attempts:3}") int dynamoMaxAttempts,
+                         @Value("${scanpay.api.deadline:12s}") Duration apiDeadline,
+                         @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -106,6 +116,22 @@ public final class GatewayConfig {
         this.sweeperPageSize = sweeperPageSize;
         this.sweeperBudget = sweeperBudget;
         this.entryCodeMaxOpenPerStore = entryCodeMaxOpenPerStore;
+        if (dynamoCallTimeout.compareTo(dynamoAttemptTimeout) < 0 || dynamoMaxAttempts < 1) {
+            throw new IllegalArgumentException("scanpay.dynamodb.call-timeout must be at least scanpay.dynamodb.attempt-timeout,"
+                    + " and scanpay.dynamodb.max-attempts at least 1");
+        }
+        this.dynamoAttemptTimeout = dynamoAttemptTimeout;
+        this.dynamoCallTimeout = dynamoCallTimeout;
+        this.dynamoMaxAttempts = dynamoMaxAttempts;
+        // a deadline shorter than the wallet's own wait would answer U for every slow but final wallet answer
+        if (payDeadline.compareTo(payTimeout) <= 0) {
+            throw new IllegalArgumentException("scanpay.api.pay-deadline must be longer than scanpay.wallet.timeout.pay");
+        }
+        if (apiDeadline.compareTo(inquiryTimeout) <= 0 || apiDeadline.compareTo(cancelTimeout) <= 0) {
+            throw new IllegalArgumentException("scanpay.api.deadline must be longer than the wallet inquiry and cancel timeouts");
+        }
+        this.apiDeadline = apiDeadline;
+        this.payDeadline = payDeadline;
     }
 
     /**
@@ -161,6 +187,34 @@ public final class GatewayConfig {
     public String keyFile() { return keyFile; }
     public String privateKey() { return privateKey; }
     public String keyVersion() { return keyVersion; }
+
+    // ------------------------------------------------------------------ DynamoDB calls (every function)
+
+    /**
+     * One attempt of one DynamoDB call; a stalled connection is abandoned after this and the call retried.
+     * DynamoDB answers a single-item write in milliseconds, so a second is already a stall.
+     */
+    public Duration dynamoAttemptTimeout() { return dynamoAttemptTimeout; }
+    /**
+     * One DynamoDB call with its retries. The SDK's default has no bound (a 5 s stall cost a merchant 30 s);
+     * this one keeps a pay's few calls and its wallet wait inside its deadline.
+     */
+    public Duration dynamoCallTimeout() { return dynamoCallTimeout; }
+    /** Attempts of one DynamoDB call, the first included (the SDK's default for DynamoDB is 9). */
+    public int dynamoMaxAttempts() { return dynamoMaxAttempts; }
+
+    // ------------------------------------------------------------------ answers to merchants and wallets
+
+    /**
+     * The longest any merchant or wallet call waits for its answer before it is answered U: under the 15 s read
+     * timeout of Alipay's SDKs and well under the API functions' 30 s Lambda timeout (a template test checks).
+     */
+    public Duration apiDeadline() { return apiDeadline; }
+    /**
+     * The same for a merchant's pay (AMS and legacy), which waits for the wallet's answer: Alipay's merchant SDK
+     * reads a pay's answer for 5 s, so it is answered before that.
+     */
+    public Duration payDeadline() { return payDeadline; }
 
     // ------------------------------------------------------------------ legacy partners' MD5 keys (secrets)
 

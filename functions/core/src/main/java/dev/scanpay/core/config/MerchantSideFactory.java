@@ -21,6 +21,7 @@ import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.core.service.directory.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
 import dev.scanpay.core.rules.NotifyUrlRule;
+import dev.scanpay.core.api.AnswerDeadlines;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -55,7 +56,7 @@ public class MerchantSideFactory {
     @Singleton
     AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
                           EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
-                          Clock clock) {
-        return new AmsGateway(authenticator, payments, refunds, entryCodes, notifications, json, signer, clock);
+                          Clock clock, AnswerDeadlines deadlines) {
+        return new AmsGateway(authenticator, payments, refunds, entryCodes, notifications, json, signer, clock, deadlines);
     }
 }

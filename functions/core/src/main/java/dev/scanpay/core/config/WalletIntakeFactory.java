@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.model.code.CodeUrls;
 import dev.scanpay.core.api.wallet.WalletApi;
 import dev.scanpay.core.api.wallet.WalletAuthenticator;
@@ -33,7 +34,8 @@ public class WalletIntakeFactory {
     }
 
     @Singleton
-    WalletApi walletApi(WalletAuthenticator authenticator, WalletIntake intake, Json json, MessageSigner signer, Clock clock) {
-        return new WalletApi(authenticator, intake, json, signer, clock);
+    WalletApi walletApi(WalletAuthenticator authenticator, WalletIntake intake, Json json, MessageSigner signer, Clock clock,
+                        AnswerDeadlines deadlines) {
+        return new WalletApi(authenticator, intake, json, signer, clock, deadlines);
     }
 }

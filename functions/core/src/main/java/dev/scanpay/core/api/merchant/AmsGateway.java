@@ -4,6 +4,7 @@ import dev.scanpay.core.service.merchant.MerchantPayments;
 import dev.scanpay.core.service.merchant.MerchantRefunds;
 import dev.scanpay.core.service.merchant.PayRequestParser;
 import dev.scanpay.core.service.merchant.PaymentLookup;
+import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.api.SignedJsonApi;
@@ -33,10 +34,14 @@ public final class AmsGateway {
 
     public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
                       EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
-                      Clock clock) {
-        this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock);
+                      Clock clock, AnswerDeadlines deadlines) {
+        this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock, deadlines);
         // every merchant route, each parsed here and served by one method of one service
-        route("payments", "pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
+        for (String prefix : PATH_PREFIXES) {
+            // a pay waits for the wallet, and Alipay's SDK reads its answer for 5 s only
+            api.register(prefix + "payments/pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)),
+                    deadlines.pay());
+        }
         route("payments", "inquiryPayment", (client, body) -> payments.inquire(client, PaymentLookup.parse(body)));
         route("payments", "cancel", (client, body) -> payments.cancel(client, PaymentLookup.parse(body)));
         route("payments", "refund", (client, body) -> refunds.refund(client, RefundRequest.parse(body)));

@@ -1,6 +1,7 @@
 package dev.scanpay.core.api.wallet;
 
 import dev.scanpay.core.service.intake.WalletIntake;
+import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.api.SignedJsonApi;
@@ -18,8 +19,9 @@ public final class WalletApi {
 
     private final SignedJsonApi<Wallet> api;
 
-    public WalletApi(WalletAuthenticator authenticator, WalletIntake intake, Json json, MessageSigner signer, Clock clock) {
-        this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock);
+    public WalletApi(WalletAuthenticator authenticator, WalletIntake intake, Json json, MessageSigner signer, Clock clock,
+                     AnswerDeadlines deadlines) {
+        this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock, deadlines);
         api.register(WalletIntake.USER_INITIATED_PAY_PATH, intake::userInitiatedPay);
         api.register(WalletIntake.NOTIFY_PATH, intake::notifyPayment);
     }
