@@ -22,6 +22,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -85,7 +86,7 @@ final class LocalStack {
     static final String DEMO_STORE_ID = "DEMO-S1";
 
     /** A running stack; closing it stops everything it started. */
-    record Running(Path dir, String gatewayUrl, String demoEntryCodeUrl, WalletSimulator wallet, EmbeddedDynamo dynamo,
+    record Running(Path dir, String gatewayUrl, String demoEntryCodeUrl, WalletSimulator wallet, Dynamo dynamo,
                    ApplicationContext context, ScheduledExecutorService sweeper) implements AutoCloseable {
         @Override
         public void close() {
@@ -96,10 +97,54 @@ final class LocalStack {
         }
     }
 
+    /**
+     * The stack's DynamoDB: DynamoDB Local embedded and persisted under the data dir, or one given by
+     * {@code --dynamodb-endpoint} (another DynamoDB Local, a fault-injecting proxy in front of one, or a real
+     * table's regional endpoint), which the stack only connects to.
+     *
+     * @param dataDir where the embedded one keeps its data; null for an external one
+     */
+    record Dynamo(String endpoint, Path dataDir, AutoCloseable embedded) {
+
+        static Dynamo embeddedUnder(Path dataDir) {
+            EmbeddedDynamo dynamo = EmbeddedDynamo.persistedUnder(dataDir);
+            return new Dynamo(dynamo.endpoint(), dataDir, dynamo);
+        }
+
+        static Dynamo external(String endpoint) {
+            URI uri = URI.create(endpoint);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new StartupFailure("--dynamodb-endpoint must be an http(s) URL, like http://127.0.0.1:8000");
+            }
+            return new Dynamo(endpoint, null, null);
+        }
+
+        /** A client of the stack's own (registrations at start); the gateway's is built from its settings. */
+        DynamoDbClient client() {
+            return DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        }
+
+        String where() {
+            return dataDir == null ? "external" : "data in " + dataDir;
+        }
+
+        void close() {
+            if (embedded != null) {
+                try {
+                    embedded.close();
+                } catch (Exception e) {
+                    LOG.warn("DynamoDB Local did not stop cleanly", e);
+                }
+            }
+        }
+    }
+
     static void serve(Args args) throws Exception {
         Path dir = Path.of(args.get("data-dir", ScanpayLocal.DEFAULT_DATA_DIR)).toAbsolutePath();
         Running stack = start(dir, args.integer("port", 8080), args.integer("wallet-port", 8090), args.get("notify-url", null),
-                demoNotifyUrlPrefixes(args.get("notify-url", null), args.get("notify-urls", null)));
+                demoNotifyUrlPrefixes(args.get("notify-url", null), args.get("notify-urls", null)),
+                args.get("dynamodb-endpoint", null));
         // Micronaut's own shutdown hook closes the context; closing it here too deadlocks the two hooks
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.sweeper().shutdownNow();
@@ -135,6 +180,12 @@ final class LocalStack {
      */
     static Running start(Path dir, int port, int walletPort, String demoNotifyUrl, List<String> demoNotifyUrlPrefixes)
             throws IOException {
+        return start(dir, port, walletPort, demoNotifyUrl, demoNotifyUrlPrefixes, null);
+    }
+
+    /** @param dynamoEndpoint an external DynamoDB (--dynamodb-endpoint); null for DynamoDB Local under {@code dir} */
+    static Running start(Path dir, int port, int walletPort, String demoNotifyUrl, List<String> demoNotifyUrlPrefixes,
+                         String dynamoEndpoint) throws IOException {
         if (demoNotifyUrl != null) {
             LOCAL_DESTINATIONS.refusalOf(demoNotifyUrl).ifPresent(problem -> {
                 throw new IllegalArgumentException("--notify-url " + problem);
@@ -145,9 +196,9 @@ final class LocalStack {
 
         requireFreePort(port, "--port");
         requireFreePort(walletPort, "--wallet-port");
-        EmbeddedDynamo dynamo = EmbeddedDynamo.persistedUnder(dir.resolve("dynamodb"));
+        Dynamo dynamo = dynamoEndpoint == null ? Dynamo.embeddedUnder(dir.resolve("dynamodb")) : Dynamo.external(dynamoEndpoint);
         DynamoDbClient db = dynamo.client();
-        ScanpayTable.ensure(db, TABLE);
+        ScanpayTable.ensure(db, TABLE);   // created when missing, in an external DynamoDB too
         String gatewayUrl = "http://127.0.0.1:" + port;
 
         KeyPair gatewayKeys = files.keyPair("gateway-key.json");
@@ -250,7 +301,7 @@ final class LocalStack {
                   Wallet API      %1$s/aps/api/v1/payments/{userInitiatedPay,notifyPayment}
                   Code pages      %1$s/c/{token}, QR images %1$s/qr/{token}.png
                   Wallet (sim)    %2$s  wallet %3$s, payment codes start %4$s, cashier %5$s
-                  DynamoDB Local  %6$s  table %7$s, data in %8$s
+                  DynamoDB        %6$s  table %7$s, %8$s
                   Demo merchant   %9$s  (clientId %10$s, keys, gateway public key)
                   Status sweeper  every %11$d s
 
@@ -265,7 +316,7 @@ final class LocalStack {
 
                 Stop with Ctrl-C; data stays in %14$s.
                 %n""", stack.gatewayUrl(), wallet.baseUrl(), wallet.walletId(), String.join("/", wallet.codePrefixes()),
-                wallet.cashierUrl(), stack.dynamo().endpoint(), TABLE, dir.resolve("dynamodb"), dir.resolve("demo-merchant.json"),
+                wallet.cashierUrl(), stack.dynamo().endpoint(), TABLE, stack.dynamo().where(), dir.resolve("demo-merchant.json"),
                 DEMO_CLIENT_ID, SWEEP_EVERY_MS / 1000, stack.demoEntryCodeUrl(), wallet.userAgentMarker(), dir);
     }
 }

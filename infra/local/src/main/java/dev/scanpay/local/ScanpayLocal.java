@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The local stack's command line.
  *
  * <pre>
- * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090] [--notify-url URL]
+ * java -jar scanpay-local.jar [serve] [--data-dir DIR] [--port 8080] [--wallet-port 8090] [--notify-url URL] [--dynamodb-endpoint URL]
  *                         [--notify-urls PREFIX1,PREFIX2]
  * java -jar scanpay-local.jar pay [--data-dir DIR] [--amount 1250] [--currency USD] [--customer alice] [--notify-url URL]
  *                                 [--client-id ID --key-file FILE [--key-version 1] --merchant-id M]
@@ -29,11 +29,19 @@ public final class ScanpayLocal {
     private ScanpayLocal() {
     }
 
+    private static String envOr(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
     public static void main(String[] args) throws Exception {
-        // the AWS SDK must never look for real credentials or the instance metadata address here
-        System.setProperty("aws.region", System.getProperty("aws.region", "us-east-1"));
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+        // the AWS SDK must never look for the instance metadata address here; DynamoDB Local takes any
+        // credentials, and an operator pointing --dynamodb-endpoint at a real table gives real ones
+        System.setProperty("aws.region", System.getProperty("aws.region", envOr("AWS_REGION", "us-east-1")));
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null) {
+            System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+            System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+        }
         System.setProperty("aws.disableEc2Metadata", "true");
         // the function jars carry their own logback.xml (for Lambda); the local stack logs its own way
         System.setProperty("logback.configurationFile", System.getProperty("logback.configurationFile", "logback-local.xml"));
