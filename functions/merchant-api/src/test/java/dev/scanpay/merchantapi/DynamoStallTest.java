@@ -8,7 +8,7 @@ import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.OnBothAdapters;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
-import dev.scanpay.testkit.StallingDynamo;
+import dev.scanpay.testkit.FaultyDynamo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ class DynamoStallTest {
     @Parameter
     Adapter adapter;
 
-    private final AtomicReference<StallingDynamo> dynamo = new AtomicReference<>();
+    private final AtomicReference<FaultyDynamo> dynamo = new AtomicReference<>();
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
@@ -42,7 +42,7 @@ class DynamoStallTest {
         settings.put("scanpay.api.pay-deadline", PAY_DEADLINE.toMillis() + "ms");
         settings.put("scanpay.api.deadline", DEADLINE.toMillis() + "ms");
         gateway = new GatewayHarness(adapter, settings, real -> {
-            dynamo.set(new StallingDynamo(real));
+            dynamo.set(new FaultyDynamo(real));
             return dynamo.get().client;
         });
         merchant = gateway.merchant("MERCHANT_STALL");

@@ -93,6 +93,13 @@ public final class PaymentMachine {
     public static final Edge<State> USER_PRESENTED_PAY = Edge.<State>named("userPresentedPay",
             "the customer's code is charged at its wallet; due after the pay call's timeout").move(null, PROCESSING).build();
 
+    // --- sending the charge (a user-presented pay is recorded first, then sent) ---
+    public static final Edge<State> PAY_SENT = Edge.<State>named("paySent",
+            "the wallet's pay is about to be sent, once; due after the pay call's timeout").stays(PROCESSING).build();
+    public static final Edge<State> UNSENT_PAY_AWAITED = Edge.<State>named("unsentPayAwaited",
+            "a pay never sent: no inquiry (its wallet never saw it), a repeat may still send it; due again at the deadline,"
+                    + " where it closes without a wallet cancel").stays(PROCESSING).build();
+
     // --- the wallet's verdict on the charge ---
     public static final Edge<State> SCANNED = Edge.<State>named("scanned",
             "the wallet and customer that resolved the code; first inquiry due").move(CREATED, PROCESSING).build();
@@ -157,7 +164,7 @@ public final class PaymentMachine {
 
     public static final Machine<Payment, State> MACHINE = new Machine<>("illegal transition", State.class,
             State::of,
-            List.of(CODE_ISSUED, USER_PRESENTED_PAY, SCANNED, WALLET_PAID, WALLET_DECLINED, NO_VERDICT_YET, LATE_SUCCESS,
+            List.of(CODE_ISSUED, USER_PRESENTED_PAY, PAY_SENT, UNSENT_PAY_AWAITED, SCANNED, WALLET_PAID, WALLET_DECLINED, NO_VERDICT_YET, LATE_SUCCESS,
                     PAID_UNTAKEN, MERCHANT_CANCELLED, DEADLINE_PASSED, CODE_EXPIRED, EXPIRY_AWAITED, CANCEL_CONFIRMED,
                     CANCEL_NOT_CONFIRMED, CHECK_CLAIMED, WALLET_MISSING, FOLLOW_UP_DONE, REFUND_RESERVED, REFUND_RELEASED));
 
@@ -170,6 +177,32 @@ public final class PaymentMachine {
     }
 
     // --- the rules ---
+
+    /**
+     * The wallet's pay is about to be sent: marked sent first, with one conditional write, so that exactly one
+     * caller (the first pay, a repeat of it, each after a lost answer) sends it, and never after the payment
+     * was closed. Stays for a payment already sent or no longer open.
+     */
+    public static Step<Payment> paySending(Payment p, Instant now, Duration payTimeout) {
+        if (p.status() != PaymentStatus.PROCESSING || !p.payUnsent()) {
+            return Step.stay(p);
+        }
+        // if this caller dies during the wallet call, the follow-up takes over after the call's timeout
+        return PAY_SENT.to(p.toBuilder().payUnsent(false).nextCheckAt(now.plus(payTimeout).plusSeconds(2)).updatedAt(now).build());
+    }
+
+    /**
+     * A pay that was recorded but never sent came due: its wallet never saw it, so there is nothing to inquire
+     * and nothing it can have charged. It waits for a repeat of the merchant's pay (which sends it) until its
+     * deadline, where {@link #deadlinePassed} closes it without a wallet cancel.
+     */
+    public static Step<Payment> unsentPayDue(Payment p, Instant now) {
+        if (p.status() != PaymentStatus.PROCESSING || !p.payUnsent() || !p.isDue(now)
+                || p.deadlineAt() == null || !now.isBefore(p.deadlineAt())) {
+            return Step.stay(p);
+        }
+        return UNSENT_PAY_AWAITED.to(p.toBuilder().nextCheckAt(p.deadlineAt()).updatedAt(now).build());
+    }
 
     /** The wallet said something about the charge (pay answer, inquiry answer or notifyPayment). */
     public static Step<Payment> walletAnswered(Payment p, WalletOutcome outcome, String pspName, Instant now) {
@@ -340,7 +373,8 @@ public final class PaymentMachine {
      * A payment the wallet has touched gets a wallet cancel, retried until confirmed.
      */
     public static Step<Payment> cancel(Payment p, ClosedBy by, Instant now) {
-        boolean walletInvolved = p.walletId() != null && p.status() != PaymentStatus.CREATED;
+        // a pay never sent was never seen by its wallet: nothing to cancel there
+        boolean walletInvolved = p.walletId() != null && p.status() != PaymentStatus.CREATED && !p.payUnsent();
         Edge<State> edge = by == ClosedBy.MERCHANT ? MERCHANT_CANCELLED
                 : p.status() == PaymentStatus.CREATED ? CODE_EXPIRED : DEADLINE_PASSED;
         return edge.to(closed(p, by, by == ClosedBy.MERCHANT ? "cancelled by the merchant" : "closed: no result before the deadline",

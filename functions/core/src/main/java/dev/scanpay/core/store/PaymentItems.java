@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Payment <-> item. Attribute names are the record's field names, so items read well in the console. */
 final class PaymentItems {
 
+    private static final String PAY_UNSENT = "payUnsent";
+
     static final String TYPE = "PAY";
 
     private PaymentItems() {
@@ -88,6 +90,10 @@ final class PaymentItems {
         putS(item, "codeToken", p.codeToken());
         putS(item, "redirectUrl", p.redirectUrl());
         putS(item, "storeSlot", p.storeSlot());
+        if (p.payUnsent()) {
+            // written only while true: a payment stored before this mark existed reads as sent, as it was
+            item.put(PAY_UNSENT, AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -135,6 +141,7 @@ final class PaymentItems {
                 .codeToken(str(item, "codeToken"))
                 .redirectUrl(str(item, "redirectUrl"))
                 .storeSlot(str(item, "storeSlot"))
+                .payUnsent(item.containsKey(PAY_UNSENT) && Boolean.TRUE.equals(item.get(PAY_UNSENT).bool()))
                 .build();
     }
 }

@@ -47,7 +47,8 @@ class MachinesAgreeWithTheirRulesTest {
                         for (Instant paidAt : new Instant[] {null, T0}) {
                             for (Instant due : new Instant[] {T0, T0.plusSeconds(3600), null}) {
                                 for (Instant deadline : new Instant[] {T0.minusSeconds(1), T0.plusSeconds(60)}) {
-                                    Payment p = TestPayments.processing("P", T0.minusSeconds(30)).status(status)
+                                  for (boolean unsent : new boolean[] {false, true}) {
+                                    Payment p = TestPayments.processing("P", T0.minusSeconds(30)).status(status).payUnsent(unsent)
                                             .cancelState(cancel).lateSuccessAt(late ? T0.minusSeconds(5) : null)
                                             .walletId(walletId).paymentTime(paidAt).walletPaymentId(paidAt == null ? null : "W-1")
                                             .customer(walletId == null ? null : new WalletCustomer(PSP, "c1", "c*"))
@@ -56,6 +57,7 @@ class MachinesAgreeWithTheirRulesTest {
                                     if (PaymentMachine.MACHINE.stateOf(p).isPresent() && !paidWithoutTime) {
                                         payments.add(p);
                                     }
+                                  }
                                 }
                             }
                         }
@@ -82,6 +84,8 @@ class MachinesAgreeWithTheirRulesTest {
         rules.add(p -> PaymentMachine.followUpDone(p, T0));
         rules.add(p -> PaymentMachine.cancelNotConfirmed(p, T0));
         rules.add(p -> PaymentMachine.walletMissing(p, T0, Duration.ofMinutes(5)));
+        rules.add(p -> PaymentMachine.paySending(p, T0, Duration.ofSeconds(4)));
+        rules.add(p -> PaymentMachine.unsentPayDue(p, T0));
         // a check is claimed only for an inquiry (PROCESSING) or a cancel attempt (cancel pending)
         rules.add(p -> p.status() == PaymentStatus.PROCESSING || p.cancelState() == CancelState.PENDING
                 ? PaymentMachine.claimCheck(p, T0, Duration.ofSeconds(6)) : Step.stay(p));

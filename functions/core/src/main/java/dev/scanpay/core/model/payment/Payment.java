@@ -20,6 +20,9 @@ import java.util.Objects;
  *                        merchant's paymentRedirectUrl); null means the gateway's own result page
  * @param storeSlot       the store (its entry-code key) whose cap on open entry-code payments this payment
  *                        holds a place in while CREATED or PROCESSING; null for payments under no cap
+ * @param payUnsent       a user-presented pay recorded but not yet sent to its wallet (the answer to its creation
+ *                        was lost, or the function stopped before the wallet call): the wallet cannot have
+ *                        charged it, so a repeat sends it instead of inquiring a wallet that never saw it
  */
 public record Payment(
         String paymentId,
@@ -51,7 +54,8 @@ public record Payment(
         long version,
         String codeToken,
         String redirectUrl,
-        String storeSlot) {
+        String storeSlot,
+        boolean payUnsent) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -112,6 +116,7 @@ public record Payment(
         private String codeToken;
         private String redirectUrl;
         private String storeSlot;
+        private boolean payUnsent;
 
         private Builder() {
         }
@@ -147,6 +152,7 @@ public record Payment(
             codeToken = p.codeToken;
             redirectUrl = p.redirectUrl;
             storeSlot = p.storeSlot;
+            payUnsent = p.payUnsent;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -178,13 +184,14 @@ public record Payment(
         public Builder codeToken(String v) { codeToken = v; return this; }
         public Builder redirectUrl(String v) { redirectUrl = v; return this; }
         public Builder storeSlot(String v) { storeSlot = v; return this; }
+        public Builder payUnsent(boolean v) { payUnsent = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
                     cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken,
-                    redirectUrl, storeSlot);
+                    redirectUrl, storeSlot, payUnsent);
         }
     }
 }

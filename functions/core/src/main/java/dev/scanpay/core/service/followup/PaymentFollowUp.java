@@ -53,6 +53,10 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
             if (payment.deadlineAt() != null && !now.isBefore(payment.deadlineAt())) {
                 return closeAtDeadline(payment, now);
             }
+            if (payment.payUnsent()) {
+                // recorded but never sent: its wallet has nothing to say about it (a repeat of the pay sends it)
+                return lifecycle.apply(payment, p -> PaymentMachine.unsentPayDue(p, now));
+            }
             return withClaimedCheck(payment, now, timeouts.inquiry().plusSeconds(1), (wallet, claimed) -> {
                 WalletOutcome outcome = walletClient.inquire(wallet, claimed);
                 return lifecycle.apply(claimed, p -> PaymentMachine.walletAnswered(p, outcome, wallet.pspName(), clock.instant()));

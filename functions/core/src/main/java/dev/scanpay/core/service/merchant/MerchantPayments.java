@@ -18,6 +18,7 @@ import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.rules.PaymentMachine;
+import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.PaymentStore.AlreadyRequested;
 import dev.scanpay.core.store.PaymentStore.Created;
@@ -32,6 +33,7 @@ import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.store.RefundStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +94,7 @@ public final class MerchantPayments {
         String hash = request.idempotencyHash();
         var earlier = store.findRequest(clientId, request.paymentRequestId());
         if (earlier.isPresent()) {
-            return repeat(earlier.get(), hash);
+            return repeat(earlier.get(), hash, request);
         }
         if (request.scenario() != Scenario.USER_PRESENTED) {
             return createCodePayment(caller, request, hash);
@@ -117,20 +119,51 @@ public final class MerchantPayments {
                 .updatedAt(now)
                 .expiresAt(deadline)
                 .deadlineAt(deadline)
-                // if this instance dies during the wallet call, the sweeper takes over after the call's timeout
+                // recorded before it is sent: if the answer to this write is lost, or this instance stops before
+                // the wallet call, a repeat of the pay sends it (PaymentMachine.paySending)
+                .payUnsent(true)
                 .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
                 .build();
         PaymentStore.Creation creation = store.create(payment, hash);
         if (creation instanceof AlreadyRequested already) {
-            return repeat(already.key(), hash);
+            return repeat(already.key(), hash, request);
         }
-        Payment created = ((Created) creation).payment();
-        WalletOutcome outcome = walletClient.pay(wallet, created, request.paymentCode());
+        return send(((Created) creation).payment(), wallet, request.paymentCode());
+    }
+
+    /**
+     * Sends a recorded user-presented pay to its wallet, if this caller is the one to mark it sent; otherwise
+     * the payment as it stands (another caller sent it, or it was closed first).
+     */
+    private Payment send(Payment recorded, Wallet wallet, String paymentCode) {
+        Optional<Payment> sending = markSent(recorded);
+        if (sending.isEmpty()) {
+            return checkIfDueOrAsStored(store.get(recorded.paymentId()).orElse(recorded));
+        }
+        WalletOutcome outcome = walletClient.pay(wallet, sending.get(), paymentCode);
         if (outcome instanceof WalletOutcome.Unknown unknown) {
-            LOG.warn("Payment {}: no verdict from {} on pay: {}", created.paymentId(), wallet.walletId(), unknown.reason());
+            LOG.warn("Payment {}: no verdict from {} on pay: {}", recorded.paymentId(), wallet.walletId(), unknown.reason());
         }
-        return lifecycle.apply(created,
+        return lifecycle.apply(sending.get(),
                 p -> PaymentMachine.walletAnswered(p, outcome, wallet.pspName(), clock.instant()));
+    }
+
+    /** Marks the pay sent with a conditional write; empty when it needs no sending or another caller marked it. */
+    private Optional<Payment> markSent(Payment recorded) {
+        Payment current = recorded;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Step<Payment> step = PaymentMachine.paySending(current, clock.instant(), timeouts.pay());
+            if (!step.changes()) {
+                return Optional.empty();
+            }
+            Optional<Payment> won = lifecycle.claim(current, step);
+            if (won.isPresent()) {
+                return won;
+            }
+            // lost to another write (the follow-up's, say): mark it on what is stored now, if it still needs sending
+            current = store.get(recorded.paymentId()).orElse(current);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -151,7 +184,7 @@ public final class MerchantPayments {
                 request.redirectUrl(), walletId, expiry);
         PaymentStore.Creation creation = codePayments.create(spec, hash);
         if (creation instanceof AlreadyRequested already) {
-            return repeat(already.key(), hash);
+            return repeat(already.key(), hash, request);
         }
         return ((Created) creation).payment();
     }
@@ -212,12 +245,23 @@ public final class MerchantPayments {
         return cancelled;
     }
 
-    private Payment repeat(RequestKey key, String hash) {
+    /**
+     * A repeat of a pay: the first one's result. A user-presented pay that was recorded but never sent (the first
+     * call's answer was lost, or it stopped before the wallet call) is sent now, with the code this repeat
+     * carries (the same code: the request hash covers it), as Alipay's rules say a repeat is always safe.
+     */
+    private Payment repeat(RequestKey key, String hash, PayRequest request) {
         if (!key.requestHash().equals(hash)) {
             throw new ProtocolException(ResultCode.REPEAT_REQ_INCONSISTENT,
                     "paymentRequestId " + key.paymentRequestId() + " was used with a different amount, currency, scenario or code; use a new id");
         }
         Payment first = store.get(key.paymentId()).orElseThrow(() -> new IllegalStateException("request key without payment"));
+        if (first.payUnsent() && first.status() == PaymentStatus.PROCESSING && request.scenario() == Scenario.USER_PRESENTED) {
+            Optional<Wallet> wallet = wallets.byId(first.walletId());
+            if (wallet.isPresent()) {
+                return send(first, wallet.get(), request.paymentCode());
+            }
+        }
         return checkIfDueOrAsStored(first);
     }
 

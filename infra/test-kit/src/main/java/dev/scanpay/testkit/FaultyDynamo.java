@@ -7,21 +7,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A DynamoDB client that passes every operation to the real one, except that while {@link #stall} is on,
- * the named operations wait (as a stalled DynamoDB would) until {@link #release} and then go through: the
- * write lands late, as writes do when DynamoDB recovers.
+ * A DynamoDB client that passes every operation to the real one, with two faults on request: while
+ * {@link #stall} is on, the named operations wait (as a stalled DynamoDB would) until {@link #release} and then
+ * go through, so the write lands late as writes do when DynamoDB recovers; and {@link #loseAnswers} lets the
+ * next calls of an operation land and then throws as if their answer had been lost on the way back.
  */
-public final class StallingDynamo {
+public final class FaultyDynamo {
 
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
     private final AtomicInteger held = new AtomicInteger();
     private volatile Set<String> stalledOperations = Set.of();
+    private final java.util.Map<String, AtomicInteger> answersToLose = new java.util.concurrent.ConcurrentHashMap<>();
     public final DynamoDbClient client;
 
-    public StallingDynamo(DynamoDbClient delegate) {
+    public FaultyDynamo(DynamoDbClient delegate) {
         client = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
                 (proxy, method, args) -> {
                     CountDownLatch closed = gate.get();
@@ -30,11 +33,17 @@ public final class StallingDynamo {
                         // bounded, so a test that forgets to release fails instead of hanging
                         closed.await(30, TimeUnit.SECONDS);
                     }
+                    Object answer;
                     try {
-                        return method.invoke(delegate, args);
+                        answer = method.invoke(delegate, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
+                    AtomicInteger toLose = answersToLose.get(method.getName());
+                    if (toLose != null && toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw SdkClientException.create("the answer of " + method.getName() + " was lost (test fault)");
+                    }
+                    return answer;
                 });
     }
 
@@ -50,6 +59,11 @@ public final class StallingDynamo {
         if (closed != null) {
             closed.countDown();
         }
+    }
+
+    /** The next {@code count} calls of {@code operation} land, and their callers get an exception instead of the answer. */
+    public void loseAnswers(String operation, int count) {
+        answersToLose.computeIfAbsent(operation, k -> new AtomicInteger()).set(count);
     }
 
     /** How many calls have been held so far. */
