@@ -13,6 +13,7 @@ import static dev.scanpay.core.store.Attrs.time;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.model.payment.CancelState;
 import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.model.payment.OrderDetails;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
@@ -88,6 +89,10 @@ final class PaymentItems {
         putS(item, "codeToken", p.codeToken());
         putS(item, "redirectUrl", p.redirectUrl());
         putS(item, "storeSlot", p.storeSlot());
+        if (p.notifyFormat() != NotifyFormat.AMS) {
+            // absent means AMS, as on every payment stored before formats existed
+            putEnum(item, "notifyFormat", p.notifyFormat());
+        }
         return item;
     }
 
@@ -135,6 +140,7 @@ final class PaymentItems {
                 .codeToken(str(item, "codeToken"))
                 .redirectUrl(str(item, "redirectUrl"))
                 .storeSlot(str(item, "storeSlot"))
+                .notifyFormat(enumValue(item, "notifyFormat", NotifyFormat.class))
                 .build();
     }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  *                        merchant's paymentRedirectUrl); null means the gateway's own result page
  * @param storeSlot       the store (its entry-code key) whose cap on open entry-code payments this payment
  *                        holds a place in while CREATED or PROCESSING; null for payments under no cap
+ * @param notifyFormat    the form of the result notification to {@code notifyUrl} (AMS unless the Legacy Barcode
+ *                        API created the payment); never null
  */
 public record Payment(
         String paymentId,
@@ -51,7 +53,8 @@ public record Payment(
         long version,
         String codeToken,
         String redirectUrl,
-        String storeSlot) {
+        String storeSlot,
+        NotifyFormat notifyFormat) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -61,6 +64,7 @@ public record Payment(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         cancelState = cancelState == null ? CancelState.NONE : cancelState;
+        notifyFormat = notifyFormat == null ? NotifyFormat.AMS : notifyFormat;
     }
 
     /** Open and unpaid: what a store's cap on entry-code payments counts. */
@@ -112,6 +116,7 @@ public record Payment(
         private String codeToken;
         private String redirectUrl;
         private String storeSlot;
+        private NotifyFormat notifyFormat = NotifyFormat.AMS;
 
         private Builder() {
         }
@@ -147,6 +152,7 @@ public record Payment(
             codeToken = p.codeToken;
             redirectUrl = p.redirectUrl;
             storeSlot = p.storeSlot;
+            notifyFormat = p.notifyFormat;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -178,13 +184,14 @@ public record Payment(
         public Builder codeToken(String v) { codeToken = v; return this; }
         public Builder redirectUrl(String v) { redirectUrl = v; return this; }
         public Builder storeSlot(String v) { storeSlot = v; return this; }
+        public Builder notifyFormat(NotifyFormat v) { notifyFormat = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
                     cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken,
-                    redirectUrl, storeSlot);
+                    redirectUrl, storeSlot, notifyFormat);
         }
     }
 }

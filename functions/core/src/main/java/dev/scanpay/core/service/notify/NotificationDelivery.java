@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
  * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
  * same sweeper run or notifier batch.
+ *
+ * <p>Each notification goes out through the {@link NotificationChannel} of its format (AMS's notifyPayment or
+ * the legacy gateway's signed form post); everything else (claim, schedule, edges, dead letters) is the same.
  */
 public final class NotificationDelivery {
 
@@ -45,17 +48,23 @@ public final class NotificationDelivery {
 
     private final NotificationStore store;
     private final PaymentStore payments;
-    private final NotificationSender sender;
+    private final NotificationChannel ams;
+    private final NotificationChannel legacy;
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService pool;
 
-    /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
-    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
-                                Duration lease) {
+    /**
+     * @param ams    sends AMS notifyPayment
+     * @param legacy sends the legacy gateway's notifications (protocol.md §8.2)
+     * @param lease  how long a claimed attempt keeps others off: longer than the senders' timeout
+     */
+    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationChannel ams,
+                                NotificationChannel legacy, Clock clock, Duration lease) {
         this.store = store;
         this.payments = payments;
-        this.sender = sender;
+        this.ams = ams;
+        this.legacy = legacy;
         this.clock = clock;
         this.lease = lease;
         AtomicInteger threads = new AtomicInteger();
@@ -130,7 +139,8 @@ public final class NotificationDelivery {
             // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
-        NotificationSender.Attempt result = sender.send(claimed.get());
+        NotificationChannel channel = claimed.get().format().isLegacy() ? legacy : ams;
+        NotificationSender.Attempt result = channel.send(claimed.get());
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
@@ -148,12 +158,16 @@ public final class NotificationDelivery {
 
     /**
      * The merchant asked for it again: back in the queue (off the dead-letter list) with a fresh schedule,
-     * and one attempt now. Returns the notification as it stands afterwards.
+     * and one attempt now (a legacy one is left due for the sweeper). Returns the notification as it stands afterwards.
      */
     public MerchantNotification resend(MerchantNotification notification) {
         MerchantNotification queued = store.apply(notification, NotificationMachine.requeued(notification,
                 clock.instant())).orElseGet(() -> store.get(notification.notificationId())
                 .orElse(notification));
+        if (queued.format().isLegacy()) {
+            // sent by the functions that hold the legacy partners' MD5 keys (notifier, sweeper), now due
+            return queued;
+        }
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
     }
 

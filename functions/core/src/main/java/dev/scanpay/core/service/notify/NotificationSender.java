@@ -17,7 +17,7 @@ import java.util.Map;
  * and says whether the merchant acknowledged it: HTTP 200 with {@code result.resultStatus} S. The call is
  * {@link OutboundHttp}'s: bounded in time and size, never into the gateway's own network.
  */
-public final class NotificationSender {
+public final class NotificationSender implements NotificationChannel {
 
     /** What one attempt got: acknowledged, or the category of the problem to record. */
     public record Attempt(boolean acknowledged, OutboundFailure failure) {
@@ -43,6 +43,7 @@ public final class NotificationSender {
         this.timeout = timeout;
     }
 
+    @Override
     public Attempt send(MerchantNotification notification) {
         byte[] body = notification.body().getBytes(StandardCharsets.UTF_8);
         String time = RequestTime.format(clock.instant());
