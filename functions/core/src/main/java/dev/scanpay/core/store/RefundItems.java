@@ -53,6 +53,9 @@ final class RefundItems {
         }
         putN(item, "checkCount", (long) r.checkCount());
         putN(item, "version", r.version());
+        if (r.deferred()) {
+            item.put("deferred", AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -75,6 +78,7 @@ final class RefundItems {
                 .nextCheckAt(time(item, ScanpayTable.NEXT_CHECK_AT))
                 .checkCount((int) num(item, "checkCount"))
                 .version(num(item, "version"))
+                .deferred(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool()))
                 .build();
     }
 

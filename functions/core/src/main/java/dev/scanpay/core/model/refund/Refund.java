@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param walletRefundId    the wallet's own id for the refund, once it gave one
  * @param nextCheckAt       set while the wallet's answer is outstanding (in the sparse due index); absent once final
  * @param checkCount        wallet calls made for it after the first
+ * @param deferred          accepted without calling the wallet (the legacy API's {@code is_sync=N}): the first
+ *                          follow-up sends the refund itself, later ones ask about it
  */
 public record Refund(
         String refundId,
@@ -33,7 +35,8 @@ public record Refund(
         Instant refundTime,
         Instant nextCheckAt,
         int checkCount,
-        long version) {
+        long version,
+        boolean deferred) {
 
     public Refund {
         Objects.requireNonNull(refundId, "refundId");
@@ -77,6 +80,7 @@ public record Refund(
         private Instant nextCheckAt;
         private int checkCount;
         private long version;
+        private boolean deferred;
 
         private Builder() {
         }
@@ -100,6 +104,7 @@ public record Refund(
             nextCheckAt = r.nextCheckAt;
             checkCount = r.checkCount;
             version = r.version;
+            deferred = r.deferred;
         }
 
         public Builder refundId(String v) { refundId = v; return this; }
@@ -119,11 +124,12 @@ public record Refund(
         public Builder nextCheckAt(Instant v) { nextCheckAt = v; return this; }
         public Builder checkCount(int v) { checkCount = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder deferred(boolean v) { deferred = v; return this; }
 
         public Refund build() {
             return new Refund(refundId, refundRequestId, clientId, paymentId, walletId, amount, status, resultCode,
                     resultMessage, referenceRefundId, reason, walletRefundId, createdAt, updatedAt, refundTime,
-                    nextCheckAt, checkCount, version);
+                    nextCheckAt, checkCount, version, deferred);
         }
     }
 }

@@ -70,6 +70,15 @@ public final class MerchantRefunds {
      * after the wallet's answer, or the first one for a repeat. Refusals are thrown before anything is written.
      */
     public Refund place(KnownClient caller, RefundRequest request) {
+        return place(caller, request, true);
+    }
+
+    /**
+     * As {@link #place(KnownClient, RefundRequest)}; with {@code waitForWallet} false (the legacy API's
+     * {@code is_sync=N}) the refund is reserved and answered PROCESSING at once, due now: the follow-up (the sweeper,
+     * or a repeat of the request) sends it to the wallet and follows it to its verdict.
+     */
+    public Refund place(KnownClient caller, RefundRequest request, boolean waitForWallet) {
         String clientId = caller.client().clientId();
         String hash = request.requestHash();
         var earlier = refunds.findRequest(clientId, request.refundRequestId());
@@ -97,8 +106,10 @@ public final class MerchantRefunds {
                 .reason(request.reason())
                 .createdAt(now)
                 .updatedAt(now)
-                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout
-                .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
+                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout;
+                // a deferred refund is the follow-up's at once
+                .nextCheckAt(waitForWallet ? now.plus(timeouts.pay()).plusSeconds(2) : now)
+                .deferred(!waitForWallet)
                 .build();
         RefundStore.Reservation reservation = refunds.reserve(refund, payment.amount().minor(), hash);
         if (reservation instanceof AlreadyRequested already) {
@@ -110,6 +121,9 @@ public final class MerchantRefunds {
                     ResultCode.REFUND_AMOUNT_EXCEED, "refunds would exceed the amount paid"));
         }
         Refund reserved = ((Reserved) reservation).refund();
+        if (!waitForWallet) {
+            return reserved;
+        }
         RefundOutcome outcome = walletClient.refund(wallet, reserved, payment);
         if (outcome instanceof RefundOutcome.Unknown unknown) {
             LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),
