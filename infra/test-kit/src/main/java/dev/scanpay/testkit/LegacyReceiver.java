@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scanpay.core.api.legacy.LegacyPartnerKeys;
 import dev.scanpay.core.api.legacy.LegacySignType;
 import dev.scanpay.core.api.legacy.LegacySignature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -48,12 +45,7 @@ public final class LegacyReceiver implements AutoCloseable {
     public LegacyReceiver(Clock clock, String md5Key, PublicKey gatewayKey) {
         this.clock = clock;
         this.keys = new LegacyPartnerKeys(md5Key, gatewayKey);
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext(PATH, exchange -> {
+        server = LoopbackEndpoint.serve(PATH, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> params = new LinkedHashMap<>();
             for (String pair : body.split("&")) {
@@ -72,13 +64,8 @@ public final class LegacyReceiver implements AutoCloseable {
                 case FAIL_TEXT -> "fail".getBytes(StandardCharsets.UTF_8);
                 case DOWN -> new byte[0];
             };
-            exchange.sendResponseHeaders(answer == Mode.DOWN ? 503 : 200, reply.length == 0 ? -1 : reply.length);
-            if (reply.length > 0) {
-                exchange.getResponseBody().write(reply);
-            }
-            exchange.close();
+            LoopbackEndpoint.reply(exchange, answer == Mode.DOWN ? 503 : 200, reply);
         });
-        server.start();
     }
 
     private boolean verifies(Map<String, String> params) {
@@ -93,11 +80,11 @@ public final class LegacyReceiver implements AutoCloseable {
 
     /** The prefix to register for the partner: its notify URLs are under it. */
     public String prefix() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/pos/";
+        return LoopbackEndpoint.base(server) + "/pos/";
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return LoopbackEndpoint.base(server) + PATH;
     }
 
     public void answer(Mode mode) {

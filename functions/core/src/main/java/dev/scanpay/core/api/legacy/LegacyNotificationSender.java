@@ -53,16 +53,8 @@ public final class LegacyNotificationSender implements NotificationChannel {
     @Override
     public Attempt send(MerchantNotification notification) {
         OutboundHttp.Exchange exchange = http.postForm(notification.url(), signed(notification), timeout);
-        if (exchange instanceof OutboundHttp.Failed failed) {
-            return new Attempt(false, failed.failure());
-        }
-        OutboundHttp.Answered answer = (OutboundHttp.Answered) exchange;
-        if (answer.statusCode() != 200) {
-            return new Attempt(false, OutboundFailure.ofStatus(answer.statusCode()));
-        }
-        return "success".equals(new String(answer.body(), CHARSET).trim())
-                ? new Attempt(true, null)
-                : new Attempt(false, OutboundFailure.NOT_ACKNOWLEDGED);
+        return Attempt.of(exchange, body -> "success".equals(new String(body, CHARSET).trim())
+                ? null : OutboundFailure.NOT_ACKNOWLEDGED);
     }
 
     /** The parameters posted: the stored ones, {@code notify_time} now, {@code sign_type} and {@code sign}. */
