@@ -8,6 +8,7 @@ import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.rules.MerchantNotices;
 import dev.scanpay.core.rules.NotificationSchedule;
 import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.GatewayHarness;
@@ -245,5 +246,36 @@ class LegacyNotificationTest {
 
         assertThat(notifications.get(MerchantNotices.notificationId(paymentId))).isEmpty();
         assertThat(receivedFor("LN-10")).isEmpty();
+    }
+    @Test
+    void anUnknownPaymentIsNotifiedOnceTheSweeperHasItsResult() {
+        gateway.wallet.configureCustomer("cy", CustomerSettings.builder().behaviour(Behaviour.IN_PROCESS)
+                .settleAfter(Duration.ofSeconds(20)).build());
+        Answer pay = pos.get(LegacySignType.MD5, spotPay("LN-11", "3.00", "cy"));
+        assertThat(pay.get("result_code")).isEqualTo("UNKNOW");
+        String paymentId = pay.get("alipay_trans_id");
+        assertThat(notifications.get(MerchantNotices.notificationId(paymentId))).as("nothing to say yet").isEmpty();
+
+        gateway.clock.advance(Duration.ofSeconds(30));
+        gateway.sweep();
+        gateway.sweep();
+
+        assertThat(receivedFor("LN-11")).singleElement().satisfies(r -> {
+            assertThat(r.signatureValid()).isTrue();
+            assertThat(r.get("trade_status")).isEqualTo("TRADE_SUCCESS");
+        });
+    }
+
+    @Test
+    void aPaymentThePartnerCancelsBeforeDeliveryIsNeverNotifiedAsPaid() {
+        String paymentId = pos.get(LegacySignType.MD5, spotPay("LN-12", "4.00", "amy")).get("alipay_trans_id");
+        Answer cancel = pos.get(LegacySignType.MD5, Map.of("service", "alipay.acquire.cancel", "out_trade_no", "LN-12",
+                "timestamp", String.valueOf(gateway.now().toEpochMilli())));
+        assertThat(cancel.get("result_code")).isEqualTo("SUCCESS");
+
+        gateway.sweep();
+
+        assertThat(receivedFor("LN-12")).isEmpty();
+        assertThat(notificationOf(paymentId).status()).isEqualTo(NotificationStatus.SUPERSEDED);
     }
 }
