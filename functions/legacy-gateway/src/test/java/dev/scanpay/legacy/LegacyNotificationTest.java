@@ -278,4 +278,60 @@ class LegacyNotificationTest {
         assertThat(receivedFor("LN-12")).isEmpty();
         assertThat(notificationOf(paymentId).status()).isEqualTo(NotificationStatus.SUPERSEDED);
     }
+    private Map<String, String> refund(String transId, String refundId, String amount, String isSync) {
+        Map<String, String> params = new HashMap<>();
+        params.put("service", "alipay.acquire.overseas.spot.refund");
+        params.put("partner_trans_id", transId);
+        params.put("partner_refund_id", refundId);
+        params.put("refund_amount", amount);
+        params.put("currency", "USD");
+        params.put("is_sync", isSync);
+        params.put("notify_url", receiver.url());
+        return params;
+    }
+
+    private List<Received> receivedForRefund(String refundId) {
+        return receiver.received().stream().filter(r -> refundId.equals(r.get("partner_refund_id"))).toList();
+    }
+
+    @Test
+    void anAsyncRefundsVerdictIsPostedToItsNotifyUrlAndASyncOnesIsNot() {
+        Map<String, String> pay = spotPay("LN-13", "8.00", "amy");
+        pay.remove("notify_url");
+        String paymentId = pos.get(LegacySignType.MD5, pay).get("alipay_trans_id");
+
+        Answer async = pos.get(LegacySignType.RSA2, refund("LN-13", "LNR-13a", "3.00", "N"));
+        Answer sync = pos.get(LegacySignType.MD5, refund("LN-13", "LNR-13b", "2.00", "Y"));
+        assertThat(async.get("result_code")).isEqualTo("UNKNOWN");
+        assertThat(sync.get("result_code")).isEqualTo("SUCCESS");
+        gateway.sweep();
+        gateway.sweep();
+
+        assertThat(receivedForRefund("LNR-13a")).singleElement().satisfies(r -> {
+            assertThat(r.signatureValid()).as("RSA2, as the refund request was signed").isTrue();
+            assertThat(r.get("notify_type")).isEqualTo("refund_status_sync");
+            assertThat(r.get("refund_status")).isEqualTo("REFUND_SUCCESS");
+            assertThat(r.get("alipay_trans_id")).isEqualTo(paymentId);
+            assertThat(r.get("refund_amount")).isEqualTo("3.00");
+            assertThat(notifyVerify(pos, PARTNER, r.get("notify_id"))).isEqualTo("true");
+            assertThat(notifyVerify(other, OTHER, r.get("notify_id"))).isEqualTo("false");
+        });
+        assertThat(receivedForRefund("LNR-13b")).as("is_sync=Y: the answer is the result").isEmpty();
+        assertThat(receivedFor("LN-13")).as("the payment named no notify_url").isEmpty();
+    }
+
+    @Test
+    void anAsyncRefundsNotifyUrlIsCheckedBeforeAnythingIsWritten() {
+        Map<String, String> pay = spotPay("LN-14", "8.00", "amy");
+        pay.remove("notify_url");
+        pos.get(LegacySignType.MD5, pay);
+        Map<String, String> elsewhere = refund("LN-14", "LNR-14", "1.00", "N");
+        elsewhere.put("notify_url", "http://127.0.0.1:9/elsewhere");
+
+        Answer answer = pos.get(LegacySignType.MD5, elsewhere);
+
+        assertThat(answer.isSuccess()).as(answer.text()).isEqualTo("F");
+        assertThat(answer.error()).isEqualTo("ILLEGAL_ARGUMENT");
+        assertThat(gateway.refunds().findByRequest(PARTNER, "LNR-14")).isEmpty();
+    }
 }

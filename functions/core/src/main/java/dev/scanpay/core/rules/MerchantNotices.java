@@ -8,6 +8,8 @@ import dev.scanpay.core.model.payment.ClosedBy;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.model.payment.Scenario;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.wire.LegacyWire;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -37,6 +39,32 @@ public final class MerchantNotices {
     /** The payment's one notification: its id is the same however often the payment is looked at. */
     public static String notificationId(String paymentId) {
         return "N" + paymentId;
+    }
+
+    /** A refund's one notification (a legacy is_sync=N refund's verdict). */
+    public static String refundNotificationId(String refundId) {
+        return "R" + refundId;
+    }
+
+    /** Whether the notification reports a payment's result (not a refund's verdict). */
+    public static boolean reportsPayment(MerchantNotification n) {
+        return n.notificationId().startsWith("N");
+    }
+
+    /**
+     * A refund reaching its verdict owes a notification only when it asked for one: a legacy is_sync=N refund with a
+     * notify_url (§8.6). Its resultStatus is S for REFUND_SUCCESS, F for REFUND_FAIL.
+     */
+    public Optional<MerchantNotification> owedForRefund(Refund before, Refund after) {
+        if (after.notifyUrl() == null || !after.notifyFormat().isLegacy() || before.status().isFinal()
+                || !after.status().isFinal()) {
+            return Optional.empty();
+        }
+        String id = refundNotificationId(after.refundId());
+        byte[] body = json.write(LegacyWire.refundNotification(after, legacyNotifyId(id)));
+        return Optional.of(new MerchantNotification(id, after.paymentId(), after.clientId(), after.notifyUrl(),
+                new String(body, StandardCharsets.UTF_8), after.status() == RefundStatus.SUCCESS ? "S" : "F",
+                NotificationStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, 0, after.notifyFormat()));
     }
 
     /**

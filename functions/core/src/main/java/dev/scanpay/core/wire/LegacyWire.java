@@ -1,6 +1,8 @@
 package dev.scanpay.core.wire;
 
 import dev.scanpay.core.model.payment.Payment;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +73,33 @@ public final class LegacyWire {
         fields.putAll(transaction(p));
         if (!"TRADE_SUCCESS".equals(fields.get("trade_status"))) {
             putIfPresent(fields, "error", p.resultCode());
+        }
+        return fields;
+    }
+
+    /** The notify_type of a refund's verdict: a type of its own, so a client that knows only trade_status_sync ignores it. */
+    public static final String REFUND_NOTIFY_TYPE = "refund_status_sync";
+
+    /**
+     * A refund verdict's parameters before {@code notify_time}, {@code sign_type} and {@code sign} (§8.6 "is_sync N
+     * ... async → notify_url"; §8 shows no refund notification, so this is the gateway's own): the refund's ids,
+     * amount, {@code refund_status} REFUND_SUCCESS or REFUND_FAIL (the wallet's reason in {@code error}) and its time.
+     */
+    public static Map<String, String> refundNotification(Refund r, String notifyId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("notify_id", notifyId);
+        fields.put("notify_type", REFUND_NOTIFY_TYPE);
+        fields.put("alipay_trans_id", r.paymentId());
+        fields.put("partner_refund_id", r.refundRequestId());
+        fields.put("refund_amount", r.amount().toDecimalString());
+        fields.put("currency", r.amount().currencyCode());
+        boolean refunded = r.status() == RefundStatus.SUCCESS;
+        fields.put("refund_status", refunded ? "REFUND_SUCCESS" : "REFUND_FAIL");
+        if (r.refundTime() != null) {
+            fields.put("refund_time", time(r.refundTime()));
+        }
+        if (!refunded) {
+            putIfPresent(fields, "error", r.resultCode());
         }
         return fields;
     }

@@ -235,10 +235,12 @@ public final class LegacyGateway {
             throw new LegacyRefusal(LegacyError.ILLEGAL_ARGUMENT, "refund_reason is longer than 128");
         }
         boolean sync = isSync(request);
+        String refundNotifyUrl = sync ? null : notifyUrl(request);
         try {
             Payment payment = find(client, request.nonEmpty("alipay_trans_id"), transId);
             Refund refund = refunds.place(client,
-                    new RefundRequest(refundId, payment.paymentId(), amount, null, reason), sync);
+                    new RefundRequest(refundId, payment.paymentId(), amount, null, reason,
+                            refundNotifyUrl, NotifyFormat.legacy(request.get("sign_type"))), sync);
             return LegacyViews.refundAnswer(payment, refund);
         } catch (ProtocolException e) {
             return business(LegacyService.SPOT_REFUND, e);
@@ -275,7 +277,8 @@ public final class LegacyGateway {
     }
 
     /**
-     * §8.6 is_sync: Y waits for the wallet's verdict (as an AMS refund does), N is accepted at once and followed up.
+     * §8.6 is_sync: Y waits for the wallet's verdict (as an AMS refund does), N is accepted at once and followed up,
+     * its verdict posted to notify_url when it names one (Y: "sync result only", so no notification).
      * A missing is_sync is Y: §8.6 calls N the default, but a client that says nothing has always had the verdict in
      * the answer, and N's verdict comes later (query, or a repeat of the refund).
      */

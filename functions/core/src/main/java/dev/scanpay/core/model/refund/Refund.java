@@ -1,5 +1,6 @@
 package dev.scanpay.core.model.refund;
 
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.money.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param checkCount        wallet calls made for it after the first
  * @param deferred          accepted without calling the wallet (the legacy API's {@code is_sync=N}): the first
  *                          follow-up sends the refund itself, later ones ask about it
+ * @param notifyUrl         where its verdict is notified (a legacy is_sync=N refund's notify_url); null: nowhere
+ * @param notifyFormat      the form of that notification (the legacy one, with the refund request's sign_type)
  */
 public record Refund(
         String refundId,
@@ -36,9 +39,12 @@ public record Refund(
         Instant nextCheckAt,
         int checkCount,
         long version,
-        boolean deferred) {
+        boolean deferred,
+        String notifyUrl,
+        NotifyFormat notifyFormat) {
 
     public Refund {
+        notifyFormat = notifyFormat == null ? NotifyFormat.AMS : notifyFormat;
         Objects.requireNonNull(refundId, "refundId");
         Objects.requireNonNull(refundRequestId, "refundRequestId");
         Objects.requireNonNull(clientId, "clientId");
@@ -81,6 +87,8 @@ public record Refund(
         private int checkCount;
         private long version;
         private boolean deferred;
+        private String notifyUrl;
+        private NotifyFormat notifyFormat = NotifyFormat.AMS;
 
         private Builder() {
         }
@@ -105,6 +113,8 @@ public record Refund(
             checkCount = r.checkCount;
             version = r.version;
             deferred = r.deferred;
+            notifyUrl = r.notifyUrl;
+            notifyFormat = r.notifyFormat;
         }
 
         public Builder refundId(String v) { refundId = v; return this; }
@@ -125,11 +135,13 @@ public record Refund(
         public Builder checkCount(int v) { checkCount = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder deferred(boolean v) { deferred = v; return this; }
+        public Builder notifyUrl(String v) { notifyUrl = v; return this; }
+        public Builder notifyFormat(NotifyFormat v) { notifyFormat = v; return this; }
 
         public Refund build() {
             return new Refund(refundId, refundRequestId, clientId, paymentId, walletId, amount, status, resultCode,
                     resultMessage, referenceRefundId, reason, walletRefundId, createdAt, updatedAt, refundTime,
-                    nextCheckAt, checkCount, version, deferred);
+                    nextCheckAt, checkCount, version, deferred, notifyUrl, notifyFormat);
         }
     }
 }

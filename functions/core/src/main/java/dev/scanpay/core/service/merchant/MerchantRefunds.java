@@ -11,6 +11,7 @@ import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.service.merchant.RefundLookup;
 import dev.scanpay.core.service.merchant.RefundRequest;
+import dev.scanpay.core.rules.NotifyUrlRule;
 import dev.scanpay.core.rules.RefundRules;
 import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.RefundMachine;
@@ -43,6 +44,7 @@ public final class MerchantRefunds {
     private final PaymentStore payments;
     private final RefundLifecycle lifecycle;
     private final RefundFollowUp followUp;
+    private final NotifyUrlRule notifyUrls;
     private final WalletDirectory wallets;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
@@ -50,11 +52,12 @@ public final class MerchantRefunds {
 
     public MerchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle, RefundFollowUp followUp,
                            WalletDirectory wallets, WalletClient walletClient, WalletClient.WalletTimeouts timeouts,
-                           Clock clock) {
+                           NotifyUrlRule notifyUrls, Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.followUp = followUp;
+        this.notifyUrls = notifyUrls;
         this.wallets = wallets;
         this.walletClient = walletClient;
         this.timeouts = timeouts;
@@ -79,6 +82,8 @@ public final class MerchantRefunds {
      * or a repeat of the request) sends it to the wallet and follows it to its verdict.
      */
     public Refund place(KnownClient caller, RefundRequest request, boolean waitForWallet) {
+        // refused before anything is read or written, as a pay's notify URL is
+        notifyUrls.require(caller.client(), "notify_url", request.notifyUrl());
         String clientId = caller.client().clientId();
         String hash = request.requestHash();
         var earlier = refunds.findRequest(clientId, request.refundRequestId());
@@ -110,6 +115,8 @@ public final class MerchantRefunds {
                 // a deferred refund is the follow-up's at once
                 .nextCheckAt(waitForWallet ? now.plus(timeouts.pay()).plusSeconds(2) : now)
                 .deferred(!waitForWallet)
+                .notifyUrl(request.notifyUrl())
+                .notifyFormat(request.notifyFormat())
                 .build();
         RefundStore.Reservation reservation = refunds.reserve(refund, payment.amount().minor(), hash);
         if (reservation instanceof AlreadyRequested already) {

@@ -3,6 +3,7 @@ package dev.scanpay.core.service.notify;
 import dev.scanpay.core.model.notification.MerchantNotification;
 import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.rules.FairShare;
+import dev.scanpay.core.rules.MerchantNotices;
 import dev.scanpay.core.rules.NotificationSchedule;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
@@ -132,7 +133,9 @@ public final class NotificationDelivery {
         }
         int attempt = notification.attempts() + 1;
         Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
-        Optional<MerchantNotification> claimed = "S".equals(notification.resultStatus())
+        // a payment's success is sent only while the payment is still paid; a refund's verdict stands on its own
+        boolean paidPayment = "S".equals(notification.resultStatus()) && MerchantNotices.reportsPayment(notification);
+        Optional<MerchantNotification> claimed = paidPayment
                 ? store.replaceWhilePaid(notification, claim.next())
                 : store.apply(notification, claim);
         if (claimed.isEmpty()) {
@@ -174,6 +177,7 @@ public final class NotificationDelivery {
     /** After a lost claim: a SUCCESS nobody else holds whose payment is no longer paid is never to be sent. */
     private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
         if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
+                && MerchantNotices.reportsPayment(current)
                 && !current.nextCheckAt().isAfter(clock.instant()) && !stillSucceeded(current.paymentId())) {
             return store.apply(current, NotificationMachine.superseded(current));
         }
