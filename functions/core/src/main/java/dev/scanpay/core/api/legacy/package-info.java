@@ -84,8 +84,11 @@
  * <li>{@code is_sync} (§8.6): Y waits for the wallet's verdict as AMS refunds do; N is reserved and answered at
  *     once with {@code UNKNOWN}, and its first follow-up (the sweeper, or a repeat) sends it to the wallet. A missing
  *     one is Y, although §8.6 calls N the default: clients that say nothing have always had the verdict in the
- *     answer. Refund results are not notified (§8.6 "async → notify_url"): a repeat of the refund gives its
- *     verdict.</li>
+ *     answer. An N refund's {@code notify_url} (checked as a spot.pay's) gets its verdict through the same outbox,
+ *     owed in the refund's own transaction: {@code notify_type=refund_status_sync} (§8 shows no refund notification;
+ *     a type of its own so that a client knowing only trade_status_sync ignores it), {@code refund_status}
+ *     {@code REFUND_SUCCESS}/{@code REFUND_FAIL}, the refund's ids, amount and time. Y is "sync result only": never
+ *     notified.</li>
  * <li>Not served, as the core has no data for them: {@code exchange_rate}, {@code trans_amount_cny},
  *     {@code refund_amount_cny}, {@code forex_total_fee}, {@code trans_forex_rate} (the gateway keeps no exchange
  *     rates) and {@code payment_inst}; the query answer has no refund state, as §8.4 shows none.</li>
