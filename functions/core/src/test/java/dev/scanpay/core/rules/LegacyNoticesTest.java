@@ -7,6 +7,9 @@ import dev.scanpay.core.model.notification.MerchantNotification;
 import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.model.refund.RefundStatus;
+import dev.scanpay.core.money.Money;
 import dev.scanpay.core.testing.TestPayments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,5 +78,23 @@ class LegacyNoticesTest {
         assertThat(MerchantNotices.notificationIdOfLegacy("N123.abc")).isEmpty();
         assertThat(MerchantNotices.notificationIdOfLegacy("." + "0".repeat(32))).isEmpty();
         assertThat(MerchantNotices.notificationIdOfLegacy("N123." + "0".repeat(32))).contains("N123");
+    }
+    @Test
+    void onlyAnAsyncLegacyRefundWithANotifyUrlOwesItsVerdict() {
+        Refund processing = Refund.builder().refundId("R1").refundRequestId("LR-1").clientId("2088000000000001")
+                .paymentId("P1").walletId("w").amount(Money.of(300, "USD")).status(RefundStatus.PROCESSING)
+                .createdAt(NOW).notifyUrl("https://pos.example/notify").notifyFormat(NotifyFormat.LEGACY_MD5).build();
+        Refund refunded = processing.toBuilder().status(RefundStatus.SUCCESS).refundTime(NOW).build();
+
+        MerchantNotification owed = notices.owedForRefund(processing, refunded).orElseThrow();
+
+        assertThat(owed.notificationId()).isEqualTo(MerchantNotices.refundNotificationId("R1"));
+        assertThat(MerchantNotices.reportsPayment(owed)).isFalse();
+        assertThat(json.parseObject(owed.body().getBytes(StandardCharsets.UTF_8)))
+                .containsEntry("notify_type", "refund_status_sync").containsEntry("refund_status", "REFUND_SUCCESS")
+                .containsEntry("partner_refund_id", "LR-1").containsEntry("refund_amount", "3.00");
+        assertThat(notices.owedForRefund(processing.toBuilder().notifyUrl(null).build(),
+                refunded.toBuilder().notifyUrl(null).build())).as("no notify_url").isEmpty();
+        assertThat(notices.owedForRefund(refunded, refunded)).as("already final").isEmpty();
     }
 }
