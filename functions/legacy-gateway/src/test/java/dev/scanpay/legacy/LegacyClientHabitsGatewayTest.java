@@ -90,7 +90,7 @@ class LegacyClientHabitsGatewayTest {
         return params;
     }
 
-    private static Map<String, String> refund(String transId, String refundId, String amount, String isSync) {
+    static Map<String, String> refund(String transId, String refundId, String amount, String isSync) {
         Map<String, String> params = refund(transId, refundId, amount);
         params.put("is_sync", isSync);
         return params;

@@ -279,13 +279,7 @@ class LegacyNotificationTest {
         assertThat(notificationOf(paymentId).status()).isEqualTo(NotificationStatus.SUPERSEDED);
     }
     private Map<String, String> refund(String transId, String refundId, String amount, String isSync) {
-        Map<String, String> params = new HashMap<>();
-        params.put("service", "alipay.acquire.overseas.spot.refund");
-        params.put("partner_trans_id", transId);
-        params.put("partner_refund_id", refundId);
-        params.put("refund_amount", amount);
-        params.put("currency", "USD");
-        params.put("is_sync", isSync);
+        Map<String, String> params = LegacyClientHabitsGatewayTest.refund(transId, refundId, amount, isSync);
         params.put("notify_url", receiver.url());
         return params;
     }
