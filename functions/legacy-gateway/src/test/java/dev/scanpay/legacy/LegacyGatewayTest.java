@@ -84,7 +84,7 @@ class LegacyGatewayTest {
                 "refund_reson", "customer changed their mind");
     }
 
-    private static void assertAccepted(Answer answer) {
+    static void assertAccepted(Answer answer) {
         assertThat(answer.status).isEqualTo(200);
         assertThat(answer.contentType).startsWith("text/xml");
         assertThat(answer.text()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -92,7 +92,7 @@ class LegacyGatewayTest {
         assertThat(answer.signatureVerifies()).as("answer signature").isTrue();
     }
 
-    private static void assertRefused(Answer answer, String error) {
+    static void assertRefused(Answer answer, String error) {
         assertThat(answer.status).isEqualTo(200);
         assertThat(answer.isSuccess()).as(answer.text()).isEqualTo("F");
         assertThat(answer.error()).isEqualTo(error);

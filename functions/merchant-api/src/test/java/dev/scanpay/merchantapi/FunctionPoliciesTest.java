@@ -45,15 +45,19 @@ class FunctionPoliciesTest {
         });
     }
 
-    /** The legacy partners' MD5 keys are read by the legacy gateway and no other function. */
+    /**
+     * The legacy partners' MD5 keys are read by the legacy gateway (requests and answers) and by the functions that
+     * deliver notifications and sign legacy ones with them (notifier, status-sweeper); by no other function.
+     */
     @Test
-    void onlyTheLegacyGatewayMayReadThePartnersMd5Keys() {
+    void onlyTheLegacyGatewayAndTheNotificationSendersMayReadThePartnersMd5Keys() {
+        Set<String> readers = Set.of("legacy-gateway", "notifier", "status-sweeper");
         for (String function : FunctionPolicy.LOGICAL_IDS.keySet()) {
             boolean mayRead = FunctionPolicy.of(function).grants().stream()
                     .anyMatch(g -> g.action().equals("secretsmanager:GetSecretValue") && g.resource().equals("legacy-md5-keys"));
-            assertThat(mayRead).as("%s may read the MD5 keys", function).isEqualTo(function.equals("legacy-gateway"));
+            assertThat(mayRead).as("%s may read the MD5 keys", function).isEqualTo(readers.contains(function));
             assertThat(env(function).containsKey("SCANPAY_LEGACY_MD5_KEYS_SECRET_ID"))
-                    .as("%s is told the MD5 keys' secret", function).isEqualTo(function.equals("legacy-gateway"));
+                    .as("%s is told the MD5 keys' secret", function).isEqualTo(readers.contains(function));
         }
     }
 

@@ -213,8 +213,10 @@ final class LocalStack {
         new ClientStore(db, TABLE).put(new Client(DEMO_CLIENT_ID, "Demo Merchant", ClientKind.MERCHANT,
                 Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), demoNotifyUrl,
                 NotifyUrlPrefixes.of(demoNotifyUrlPrefixes), Instant.now()));
+        // the demo partner's spot.pay may name a notify_url under the demo merchant's own prefixes
         new ClientStore(db, TABLE).put(new Client(DEMO_PARTNER, "Demo Merchant (legacy)", ClientKind.MERCHANT,
-                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null, NotifyUrlPrefixes.NONE, Instant.now()));
+                Map.of("1", RsaKeys.encode(demoKeys.getPublic())), Set.of(), null,
+                NotifyUrlPrefixes.of(demoNotifyUrlPrefixes), Instant.now()));
         String demoMd5Key = legacyMd5Key(files, DEMO_PARTNER);
         String demoEntryCodeUrl = demoEntryCode(db, gatewayUrl);
         files.write(files.path("demo-merchant.json"), JsonObject.create()

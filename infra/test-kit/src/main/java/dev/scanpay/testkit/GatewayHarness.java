@@ -205,9 +205,15 @@ public final class GatewayHarness implements AutoCloseable {
      * {@code scanpay.legacy.md5-keys.json} (see {@link #legacyMd5Keys}); null for a partner without one.
      */
     public LegacyPartner legacyPartner(String partnerId, String md5Key) {
+        return legacyPartner(partnerId, md5Key, List.of());
+    }
+
+    /** As {@link #legacyPartner(String, String)}, its notify_url allowed under these prefixes. */
+    public LegacyPartner legacyPartner(String partnerId, String md5Key, List<String> notifyUrlPrefixes) {
         KeyPair keys = TestKeyPairs.of("partner " + partnerId);
         new ClientStore(dynamoClient, table).put(new Client(partnerId, "Partner " + partnerId, ClientKind.MERCHANT,
-                Map.of("1", RsaKeys.encode(keys.getPublic())), Set.of(), null, NotifyUrlPrefixes.NONE, clock.instant()));
+                Map.of("1", RsaKeys.encode(keys.getPublic())), Set.of(), null, NotifyUrlPrefixes.of(notifyUrlPrefixes),
+                clock.instant()));
         return new LegacyPartner(transport, partnerId, md5Key, keys, gatewayKeys.getPublic());
     }
 

@@ -5,9 +5,6 @@ import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.RsaSigner;
 import dev.scanpay.core.signing.SignatureHeader;
 import dev.scanpay.core.signing.SignedContent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -41,12 +38,7 @@ public final class MerchantReceiver implements AutoCloseable {
     public MerchantReceiver(Clock clock, PublicKey gatewayKey) {
         this.clock = clock;
         this.gatewayKey = gatewayKey;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext(PATH, exchange -> {
+        server = LoopbackEndpoint.serve(PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
             String time = headers.getFirst("Request-Time");
@@ -67,17 +59,12 @@ public final class MerchantReceiver implements AutoCloseable {
                 case NOT_S -> "{\"result\":{\"resultCode\":\"PROCESS_FAIL\",\"resultStatus\":\"F\"}}".getBytes(StandardCharsets.UTF_8);
                 case DOWN -> new byte[0];
             };
-            exchange.sendResponseHeaders(answer == Mode.DOWN ? 503 : 200, reply.length == 0 ? -1 : reply.length);
-            if (reply.length > 0) {
-                exchange.getResponseBody().write(reply);
-            }
-            exchange.close();
+            LoopbackEndpoint.reply(exchange, answer == Mode.DOWN ? 503 : 200, reply);
         });
-        server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return LoopbackEndpoint.base(server) + PATH;
     }
 
     public void answer(Mode mode) {

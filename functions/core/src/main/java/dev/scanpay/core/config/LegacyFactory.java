@@ -4,6 +4,7 @@ import dev.scanpay.core.api.legacy.LegacyGateway;
 import dev.scanpay.core.api.legacy.LegacyMd5Keys;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.service.directory.ClientDirectory;
+import dev.scanpay.core.service.merchant.MerchantNotifications;
 import dev.scanpay.core.service.merchant.MerchantPayments;
 import dev.scanpay.core.service.merchant.MerchantRefunds;
 import dev.scanpay.core.signing.MessageSigner;
@@ -25,7 +26,8 @@ public class LegacyFactory {
 
     @Singleton
     LegacyGateway legacyGateway(ClientDirectory clients, LegacyMd5Keys md5Keys, MerchantPayments payments,
-                                MerchantRefunds refunds, MessageSigner signer, Json json, Clock clock) {
-        return new LegacyGateway(clients, md5Keys, payments, refunds, signer, json, clock);
+                                MerchantRefunds refunds, MerchantNotifications notifications, MessageSigner signer,
+                                Json json, Clock clock) {
+        return new LegacyGateway(clients, md5Keys, payments, refunds, notifications, signer, json, clock);
     }
 }

@@ -35,8 +35,9 @@ public class MerchantSideFactory {
     @Singleton
     MerchantRefunds merchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle,
                                     RefundFollowUp followUp, WalletDirectory wallets, WalletClient walletClient,
-                                    WalletClient.WalletTimeouts timeouts, Clock clock) {
-        return new MerchantRefunds(refunds, payments, lifecycle, followUp, wallets, walletClient, timeouts, clock);
+                                    WalletClient.WalletTimeouts timeouts, NotifyUrlRule notifyUrls, Clock clock) {
+        return new MerchantRefunds(refunds, payments, lifecycle, followUp, wallets, walletClient, timeouts, notifyUrls,
+                clock);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.api.legacy.LegacyMd5Keys;
+import dev.scanpay.core.api.legacy.LegacyNotificationSender;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.service.followup.PaymentLifecycle;
 import dev.scanpay.core.rules.MerchantNotices;
@@ -16,7 +18,8 @@ import java.time.Clock;
 
 /**
  * Payment state changes with the notifications they owe (written in the same transaction), and the
- * delivery of those notifications to merchants (which signs, so needs the gateway key).
+ * delivery of those notifications to merchants (which signs, so needs the gateway key, and the legacy partners'
+ * MD5 keys for theirs).
  */
 @Factory
 public class NotificationFactory {
@@ -33,14 +36,17 @@ public class NotificationFactory {
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock, OutboundHttp http, GatewayConfig config) {
+                                              Clock clock, OutboundHttp http, GatewayConfig config, LegacyMd5Keys md5Keys) {
+        // legacy partners' notifications are signed with their MD5 key or the gateway's RSA key, as their spot.pay was
         return new NotificationDelivery(store, payments,
-                new NotificationSender(http, signer, json, clock, config.notifyTimeout()), clock, config.notificationLease());
+                new NotificationSender(http, signer, json, clock, config.notifyTimeout()),
+                new LegacyNotificationSender(http, md5Keys, signer, json, clock, config.notifyTimeout()),
+                clock, config.notificationLease());
     }
 
     @Singleton
     MerchantNotifications merchantNotifications(NotificationStore notifications, PaymentStore payments,
-                                                NotificationDelivery delivery) {
-        return new MerchantNotifications(notifications, payments, delivery);
+                                                NotificationDelivery delivery, Json json) {
+        return new MerchantNotifications(notifications, payments, delivery, json);
     }
 }

@@ -9,6 +9,7 @@ import dev.scanpay.core.service.followup.RefundLifecycle;
 import dev.scanpay.core.service.followup.Sweeper;
 import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.core.signing.MessageSigner;
+import dev.scanpay.core.rules.MerchantNotices;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
@@ -48,8 +49,8 @@ public class WalletSideFactory {
     }
 
     @Singleton
-    RefundLifecycle refundLifecycle(RefundStore store) {
-        return new RefundLifecycle(store);
+    RefundLifecycle refundLifecycle(RefundStore store, MerchantNotices notices, NotificationStore notifications) {
+        return new RefundLifecycle(store, notices, notifications);
     }
 
     @Singleton

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Dns;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -121,6 +123,21 @@ public final class OutboundHttp {
      * signature covers) and gives the request's headers.
      */
     public Exchange post(String url, Function<String, Map<String, String>> headers, byte[] body, Duration deadline) {
+        return exchange(url, headers, RequestBody.create(body, JSON), deadline);
+    }
+
+    /**
+     * POSTs {@code fields} as an {@code application/x-www-form-urlencoded} form (OkHttp's encoding, UTF-8) to
+     * {@code url}: the legacy API's notifications (protocol.md §8.2).
+     */
+    public Exchange postForm(String url, Map<String, String> fields, Duration deadline) {
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+        fields.forEach(form::add);
+        return exchange(url, path -> Map.of(), form.build(), deadline);
+    }
+
+    private Exchange exchange(String url, Function<String, Map<String, String>> headers, RequestBody body,
+                              Duration deadline) {
         HttpUrl target = url == null ? null : HttpUrl.parse(url);
         Optional<String> refusal = rules.refusalOf(url);
         if (target == null || refusal.isPresent()) {
@@ -132,7 +149,7 @@ public final class OutboundHttp {
             LOG.warn("Outbound call to {} refused: {}", target.host(), literalRefusal.get());
             return new Failed(OutboundFailure.REFUSED_DESTINATION);
         }
-        Request.Builder request = new Request.Builder().url(target).post(RequestBody.create(body, JSON));
+        Request.Builder request = new Request.Builder().url(target).post(body);
         headers.apply(target.encodedPath()).forEach(request::header);
         Call call = client.newCall(request.build());
         call.timeout().timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 public final class LegacyCancelWindow {
 
     /** §8.5: the transaction day is counted in GMT+8 whatever the store's zone. */
-    public static final ZoneOffset TRANSACTION_DAY_ZONE = ZoneOffset.ofHours(8);
+    public static final ZoneOffset TRANSACTION_DAY_ZONE = dev.scanpay.core.wire.LegacyWire.ZONE;
 
     /** §0, §7.3: "until T+1 00:15 UTC+8". */
     public static final Duration BUFFER_PAST_MIDNIGHT = Duration.ofMinutes(15);

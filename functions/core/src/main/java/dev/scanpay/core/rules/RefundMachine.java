@@ -68,6 +68,7 @@ public final class RefundMachine {
                     .status(SUCCESS)
                     .result(ResultCode.SUCCESS.name(), "success")
                     .walletRefundId(refunded.walletRefundId())
+                    .deferred(false)
                     .refundTime(ReportedTime.clamp(refunded.refundTime(), r.createdAt(), now))
                     .nextCheckAt(null)
                     .updatedAt(now)
@@ -77,13 +78,15 @@ public final class RefundMachine {
             return WALLET_REFUSED.to(r.toBuilder()
                     .status(FAIL)
                     .result(refused.code(), refused.message())
+                    .deferred(false)
                     .refundTime(now)
                     .nextCheckAt(null)
                     .updatedAt(now)
                     .build());
         }
-        // Pending or Unknown: ask again after the next gap
+        // Pending or Unknown: ask again after the next gap (a deferred refund has been sent now: ask, not send)
         return NO_VERDICT_YET.to(r.toBuilder()
+                .deferred(false)
                 .nextCheckAt(now.plus(FollowUpSchedule.refundCheckGap(r.checkCount())))
                 .updatedAt(now)
                 .build());

@@ -11,6 +11,7 @@ import static dev.scanpay.core.store.Attrs.time;
 
 import dev.scanpay.core.model.notification.MerchantNotification;
 import dev.scanpay.core.model.notification.NotificationStatus;
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.rules.NotificationMachine;
 import dev.scanpay.core.rules.Step;
 import java.time.Instant;
@@ -61,6 +62,10 @@ public class NotificationStore {
         putTime(item, "deliveredAt", n.deliveredAt());
         putS(item, "lastProblem", n.lastProblem());
         item.put("version", n(n.version()));
+        if (n.format() != NotifyFormat.AMS) {
+            // absent means AMS, as on every notification stored before formats existed
+            putS(item, "format", n.format().name());
+        }
         if (n.nextCheckAt() != null) {
             putTime(item, ScanpayTable.NEXT_CHECK_AT, n.nextCheckAt());
             putS(item, ScanpayTable.DUE_SHARD, ScanpayTable.notificationDueShard(n.notificationId()));
@@ -200,7 +205,7 @@ public class NotificationStore {
     private static MerchantNotification versioned(MerchantNotification expected, MerchantNotification next) {
         return new MerchantNotification(next.notificationId(), next.paymentId(), next.clientId(),
                 next.url(), next.body(), next.resultStatus(), next.status(), next.attempts(), next.createdAt(),
-                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1);
+                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1, next.format());
     }
 
     static Map<String, AttributeValue> key(String notificationId) {
@@ -211,6 +216,7 @@ public class NotificationStore {
         return new MerchantNotification(str(item, "notificationId"), str(item, "paymentId"), str(item, "clientId"),
                 str(item, "url"), str(item, "body"), str(item, "resultStatus"),
                 enumValue(item, "status", NotificationStatus.class), (int) num(item, "attempts"), time(item, "createdAt"),
-                time(item, ScanpayTable.NEXT_CHECK_AT), time(item, "deliveredAt"), str(item, "lastProblem"), num(item, "version"));
+                time(item, ScanpayTable.NEXT_CHECK_AT), time(item, "deliveredAt"), str(item, "lastProblem"), num(item, "version"),
+                enumValue(item, "format", NotifyFormat.class));
     }
 }

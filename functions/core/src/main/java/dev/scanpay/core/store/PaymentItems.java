@@ -13,6 +13,7 @@ import static dev.scanpay.core.store.Attrs.time;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.model.payment.CancelState;
 import dev.scanpay.core.model.payment.ClosedBy;
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.model.payment.OrderDetails;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
@@ -94,6 +95,10 @@ final class PaymentItems {
             // written only while true: a payment stored before this mark existed reads as sent, as it was
             item.put(PAY_UNSENT, AttributeValue.fromBool(true));
         }
+        if (p.notifyFormat() != NotifyFormat.AMS) {
+            // absent means AMS, as on every payment stored before formats existed
+            putEnum(item, "notifyFormat", p.notifyFormat());
+        }
         return item;
     }
 
@@ -142,6 +147,7 @@ final class PaymentItems {
                 .redirectUrl(str(item, "redirectUrl"))
                 .storeSlot(str(item, "storeSlot"))
                 .payUnsent(item.containsKey(PAY_UNSENT) && Boolean.TRUE.equals(item.get(PAY_UNSENT).bool()))
+                .notifyFormat(enumValue(item, "notifyFormat", NotifyFormat.class))
                 .build();
     }
 }

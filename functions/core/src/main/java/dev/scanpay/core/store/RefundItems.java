@@ -11,6 +11,7 @@ import static dev.scanpay.core.store.Attrs.str;
 import static dev.scanpay.core.store.Attrs.time;
 
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.model.refund.RefundStatus;
 import java.util.HashMap;
@@ -53,6 +54,13 @@ final class RefundItems {
         }
         putN(item, "checkCount", (long) r.checkCount());
         putN(item, "version", r.version());
+        putS(item, "notifyUrl", r.notifyUrl());
+        if (r.notifyFormat() != NotifyFormat.AMS) {
+            putEnum(item, "notifyFormat", r.notifyFormat());
+        }
+        if (r.deferred()) {
+            item.put("deferred", AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -75,6 +83,9 @@ final class RefundItems {
                 .nextCheckAt(time(item, ScanpayTable.NEXT_CHECK_AT))
                 .checkCount((int) num(item, "checkCount"))
                 .version(num(item, "version"))
+                .notifyUrl(str(item, "notifyUrl"))
+                .notifyFormat(enumValue(item, "notifyFormat", NotifyFormat.class))
+                .deferred(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool()))
                 .build();
     }
 

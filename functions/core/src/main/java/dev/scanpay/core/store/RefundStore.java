@@ -231,14 +231,27 @@ public class RefundStore {
      * ({@link dev.scanpay.core.rules.UndeclaredEdgeException}, nothing sent) unless the edge makes this move.
      */
     public Transition replace(Edge<?> edge, Refund expected, Refund next) {
+        return replace(edge, expected, next, List.of());
+    }
+
+    /**
+     * As {@link #replace(Edge, Refund, Refund)}, also putting {@code alsoNew} (the notification this verdict owes:
+     * the outbox) in the same transaction, so the verdict and its notification exist together or not at all.
+     */
+    public Transition replace(Edge<?> edge, Refund expected, Refund next, List<Map<String, AttributeValue>> alsoNew) {
         RefundMachine.MACHINE.check(edge, expected, next);
-        return write(expected, next);
+        return write(expected, next, alsoNew);
     }
 
     private Transition write(Refund expected, Refund next) {
+        return write(expected, next, List.of());
+    }
+
+    private Transition write(Refund expected, Refund next, List<Map<String, AttributeValue>> alsoNew) {
         Refund written = next.toBuilder().version(expected.version() + 1).build();
-        if (next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL) {
-            return release(expected, written);
+        boolean releases = next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL;
+        if (releases || !alsoNew.isEmpty()) {
+            return transact(expected, written, releases, alsoNew);
         }
         try {
             dynamo.putItem(PutItemRequest.builder()
@@ -267,22 +280,32 @@ public class RefundStore {
                 .toList();
     }
 
-    private Transition release(Refund expected, Refund written) {
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(RefundItems.toItem(written))
-                        .conditionExpression(TRANSITION_CONDITION)
-                        .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
-                        .expressionAttributeValues(expectation(expected))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(PaymentItems.key(expected.paymentId()))
-                        .updateExpression(RELEASE_UPDATE)
-                        .conditionExpression(RELEASE_CONDITION)
-                        .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
-                        .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
-                        .build()).build());
+    /**
+     * The refund's change in one transaction with the release of its amount on the payment (a move to FAIL) and the
+     * outbox items it owes.
+     */
+    private Transition transact(Refund expected, Refund written, boolean releases, List<Map<String, AttributeValue>> alsoNew) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(RefundItems.toItem(written))
+                .conditionExpression(TRANSITION_CONDITION)
+                .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                .expressionAttributeValues(expectation(expected))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        if (releases) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(PaymentItems.key(expected.paymentId()))
+                    .updateExpression(RELEASE_UPDATE)
+                    .conditionExpression(RELEASE_CONDITION)
+                    .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
+                    .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
+                    .build()).build());
+        }
+        for (Map<String, AttributeValue> item : alsoNew) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        }
         return withConflictRetries(() -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -294,7 +317,7 @@ public class RefundStore {
                     return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
                             : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
                 }
-                if (failed(reasons, 1)) {
+                if (releases && failed(reasons, 1)) {
                     throw new IllegalStateException("payment " + expected.paymentId() + " holds less than refund "
                             + expected.refundId() + " reserved; refusing to release", e);
                 }
@@ -303,7 +326,7 @@ public class RefundStore {
                 }
                 throw e;
             }
-        }, "release refund " + expected.refundId());
+        }, "write refund " + expected.refundId());
     }
 
     /** Runs {@code attempt} until it gives an answer; empty means a transaction conflict, tried again after a pause. */

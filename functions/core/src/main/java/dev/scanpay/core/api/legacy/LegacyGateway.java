@@ -2,6 +2,7 @@ package dev.scanpay.core.api.legacy;
 
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.model.payment.OrderDetails;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentCodes;
@@ -13,6 +14,7 @@ import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.rules.LegacyCancelWindow;
 import dev.scanpay.core.service.directory.ClientDirectory;
 import dev.scanpay.core.service.directory.ClientDirectory.KnownClient;
+import dev.scanpay.core.service.merchant.MerchantNotifications;
 import dev.scanpay.core.service.merchant.MerchantPayments;
 import dev.scanpay.core.service.merchant.MerchantRefunds;
 import dev.scanpay.core.service.merchant.PayRequest;
@@ -61,6 +63,7 @@ public final class LegacyGateway {
     private final LegacyMd5Keys md5Keys;
     private final MerchantPayments payments;
     private final MerchantRefunds refunds;
+    private final MerchantNotifications notifications;
     private final MessageSigner gatewaySigner;
     private final Json json;
     private final Clock clock;
@@ -69,7 +72,9 @@ public final class LegacyGateway {
             new LinkedHashMap<>();
 
     public LegacyGateway(ClientDirectory clients, LegacyMd5Keys md5Keys, MerchantPayments payments,
-                         MerchantRefunds refunds, MessageSigner gatewaySigner, Json json, Clock clock) {
+                         MerchantRefunds refunds, MerchantNotifications notifications, MessageSigner gatewaySigner,
+                         Json json, Clock clock) {
+        this.notifications = notifications;
         this.clients = clients;
         this.md5Keys = md5Keys;
         this.payments = payments;
@@ -128,8 +133,10 @@ public final class LegacyGateway {
         Map<String, String> params = request.asMap();
         LegacyService service = LegacyService.of(params);
         if (service == LegacyService.NOTIFY_VERIFY) {
-            // this gateway sends no legacy notifications yet, so no notify_id is one it sent
-            return text("false", request.charset());
+            // unsigned (§8.2): true only for a notify_id this gateway sent to this very partner
+            boolean sent = LegacyPartnerId.isWellFormed(params.get("partner"))
+                    && notifications.legacyNotificationSent(params.get("partner"), params.get("notify_id"));
+            return text(Boolean.toString(sent), request.charset());
         }
         LegacyPartnerId partner = LegacyPartnerId.parse(params.get("partner"));
         KnownClient client = clients.find(partner.value()).orElseThrow(
@@ -164,7 +171,9 @@ public final class LegacyGateway {
         OrderDetails order = new OrderDetails(transId, transName, merchantId, merchantName,
                 text(extend, "secondary_merchant_industry", null), text(extend, "store_id", null),
                 text(extend, "store_name", null), null, text(extend, "terminal_id", null));
-        PayRequest pay = new PayRequest(transId, Scenario.USER_PRESENTED, amount, code, order, null, null, null, null);
+        // the result goes to notify_url (if any) signed with the sign_type this request was verified with
+        PayRequest pay = new PayRequest(transId, Scenario.USER_PRESENTED, amount, code, order, notifyUrl(request), null,
+                null, null, NotifyFormat.legacy(request.get("sign_type")));
         try {
             return LegacyViews.payAnswer(payments.place(client, pay));
         } catch (ProtocolException e) {
@@ -225,10 +234,13 @@ public final class LegacyGateway {
         if (reason != null && reason.length() > 128) {
             throw new LegacyRefusal(LegacyError.ILLEGAL_ARGUMENT, "refund_reason is longer than 128");
         }
+        boolean sync = isSync(request);
+        String refundNotifyUrl = sync ? null : notifyUrl(request);
         try {
             Payment payment = find(client, request.nonEmpty("alipay_trans_id"), transId);
             Refund refund = refunds.place(client,
-                    new RefundRequest(refundId, payment.paymentId(), amount, null, reason));
+                    new RefundRequest(refundId, payment.paymentId(), amount, null, reason,
+                            refundNotifyUrl, NotifyFormat.legacy(request.get("sign_type"))), sync);
             return LegacyViews.refundAnswer(payment, refund);
         } catch (ProtocolException e) {
             return business(LegacyService.SPOT_REFUND, e);
@@ -262,6 +274,32 @@ public final class LegacyGateway {
                 return LegacyViews.failed(service, BUSINESS_ERRORS.getOrDefault(e.code(), e.code().name()));
             }
         }
+    }
+
+    /**
+     * §8.6 is_sync: Y waits for the wallet's verdict (as an AMS refund does), N is accepted at once and followed up,
+     * its verdict posted to notify_url when it names one (Y: "sync result only", so no notification).
+     * A missing is_sync is Y: §8.6 calls N the default, but a client that says nothing has always had the verdict in
+     * the answer, and N's verdict comes later (query, or a repeat of the refund).
+     */
+    private static boolean isSync(LegacyRequest request) {
+        String value = request.nonEmpty("is_sync");
+        if (value == null || value.equals("Y")) {
+            return true;
+        }
+        if (value.equals("N")) {
+            return false;
+        }
+        throw new LegacyRefusal(LegacyError.ILLEGAL_ARGUMENT, "is_sync is not Y or N");
+    }
+
+    /** §8.3 notify_url "optional async URL (≤200)"; the destination rules are the pay's (NotifyUrlRule). */
+    private static String notifyUrl(LegacyRequest request) {
+        String url = request.nonEmpty("notify_url");
+        if (url != null && url.length() > 200) {
+            throw new LegacyRefusal(LegacyError.ILLEGAL_ARGUMENT, "notify_url is longer than 200");
+        }
+        return url;
     }
 
     private static String bounded(LegacyRequest request, String name, int max) {

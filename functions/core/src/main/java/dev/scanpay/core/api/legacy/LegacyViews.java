@@ -4,8 +4,8 @@ import dev.scanpay.core.model.payment.CancelState;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.wire.LegacyWire;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,10 +15,6 @@ import java.util.Map;
  * {@link LegacyAnswer}.
  */
 public final class LegacyViews {
-
-    /** §8.3 {@code alipay_pay_time yyyyMMddHHmmss}: Alipay's times are Beijing time, GMT+8 (§8.5's day, too). */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(dev.scanpay.core.rules.LegacyCancelWindow.TRANSACTION_DAY_ZONE);
 
     private LegacyViews() {
     }
@@ -45,11 +41,7 @@ public final class LegacyViews {
 
     /** §8.4: WAIT_BUYER_PAY while the wallet decides, TRADE_SUCCESS once paid, TRADE_CLOSED when closed or cancelled. */
     public static String transStatus(Payment p) {
-        return switch (p.status()) {
-            case CREATED, PROCESSING -> "WAIT_BUYER_PAY";
-            case SUCCESS -> "TRADE_SUCCESS";
-            case FAIL, CANCELLED -> "TRADE_CLOSED";
-        };
+        return LegacyWire.tradeStatus(p);
     }
 
     /** §8.4 response fields of query, for a payment that was found. */
@@ -125,22 +117,10 @@ public final class LegacyViews {
     }
 
     private static Map<String, String> transaction(Payment p) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("partner_trans_id", p.paymentRequestId());
-        fields.put("alipay_trans_id", p.paymentId());
-        fields.put("currency", p.amount().currencyCode());
-        fields.put("trans_amount", LegacyAmount.format(p.amount()));
-        if (p.status() == PaymentStatus.SUCCESS || p.paymentTime() != null) {
-            fields.put("alipay_pay_time", time(p.paymentTime()));
-        }
-        if (p.customer() != null) {
-            fields.put("alipay_buyer_login_id", p.customer().displayCustomerId());
-            fields.put("alipay_buyer_user_id", p.customer().pspCustomerId());
-        }
-        return fields;
+        return LegacyWire.transaction(p);
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
+        return LegacyWire.time(instant);
     }
 }

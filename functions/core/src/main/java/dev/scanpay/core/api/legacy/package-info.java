@@ -65,8 +65,33 @@
  * <li>extend_info's {@code secondary_merchant_name}, {@code secondary_merchant_industry}, {@code store_id},
  *     {@code store_name} and {@code terminal_id} describe the order to the wallet; the partner's name stands in for a
  *     missing merchant name. It must be a JSON object when sent.</li>
- * <li>{@code notify_url} and {@code is_sync} are accepted and signed; no legacy notification is sent yet, so
- *     {@code notify_verify} answers {@code false}.</li>
+ * <li>Notifications (§8.2 "async notifications: same rule over posted params"): a spot.pay's {@code notify_url} is
+ *     checked as AMS's paymentNotifyUrl is ({@code NotifyUrlRule}: destination rules and the partner's prefixes; a
+ *     refusal is {@code ILLEGAL_ARGUMENT}, nothing written) and limited to §8.3's 200 characters. The result is
+ *     owed in the payment's own transaction ({@code MerchantNotices}, the payment's {@code NotifyFormat} naming the
+ *     spot.pay's sign_type) and sent by {@link dev.scanpay.core.api.legacy.LegacyNotificationSender} through
+ *     {@code NotificationDelivery}: the AMS outbox, machine and schedule ({@code NotificationSchedule}; §8 gives no
+ *     legacy schedule). The parameters are {@code notify_id}, {@code notify_time} ({@code yyyy-MM-dd HH:mm:ss}
+ *     GMT+8, as Alipay writes it, fresh at each attempt), {@code notify_type=trade_status_sync}, {@code
+ *     trade_status} ({@code TRADE_SUCCESS}/{@code TRADE_CLOSED}, the reason in {@code error}), the transaction's
+ *     fields as the query shows them, {@code sign_type} and {@code sign}; posted as a UTF-8 form whatever the
+ *     spot.pay's charset, and acknowledged by HTTP 200 with the text {@code success} (trimmed). No notify_url, no
+ *     notification: the partner's default AMS notify URL is not used (§8.3 "if no notify, use query").</li>
+ * <li>{@code notify_verify} is unsigned (as clients send it) and answers {@code true} only for a notify_id made for
+ *     that partner and attempted at least once; a notify_id is the notification's id, a dot and 32 random hex digits
+ *     (compared in constant time), so it cannot be guessed from a payment's id and the check tells nobody about
+ *     another partner's notifications.</li>
+ * <li>{@code is_sync} (§8.6): Y waits for the wallet's verdict as AMS refunds do; N is reserved and answered at
+ *     once with {@code UNKNOWN}, and its first follow-up (the sweeper, or a repeat) sends it to the wallet. A missing
+ *     one is Y, although §8.6 calls N the default: clients that say nothing have always had the verdict in the
+ *     answer. An N refund's {@code notify_url} (checked as a spot.pay's) gets its verdict through the same outbox,
+ *     owed in the refund's own transaction: {@code notify_type=refund_status_sync} (§8 shows no refund notification;
+ *     a type of its own so that a client knowing only trade_status_sync ignores it), {@code refund_status}
+ *     {@code REFUND_SUCCESS}/{@code REFUND_FAIL}, the refund's ids, amount and time. Y is "sync result only": never
+ *     notified.</li>
+ * <li>Not served, as the core has no data for them: {@code exchange_rate}, {@code trans_amount_cny},
+ *     {@code refund_amount_cny}, {@code forex_total_fee}, {@code trans_forex_rate} (the gateway keeps no exchange
+ *     rates) and {@code payment_inst}; the query answer has no refund state, as §8.4 shows none.</li>
  * </ul>
  */
 package dev.scanpay.core.api.legacy;

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param payUnsent       a user-presented pay recorded but not yet sent to its wallet (the answer to its creation
  *                        was lost, or the function stopped before the wallet call): the wallet cannot have
  *                        charged it, so a repeat sends it instead of inquiring a wallet that never saw it
+ * @param notifyFormat    the form of the result notification to {@code notifyUrl} (AMS unless the Legacy Barcode
+ *                        API created the payment); never null
  */
 public record Payment(
         String paymentId,
@@ -55,7 +57,8 @@ public record Payment(
         String codeToken,
         String redirectUrl,
         String storeSlot,
-        boolean payUnsent) {
+        boolean payUnsent,
+        NotifyFormat notifyFormat) {
 
     public Payment {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -65,6 +68,7 @@ public record Payment(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         cancelState = cancelState == null ? CancelState.NONE : cancelState;
+        notifyFormat = notifyFormat == null ? NotifyFormat.AMS : notifyFormat;
     }
 
     /** Open and unpaid: what a store's cap on entry-code payments counts. */
@@ -117,6 +121,7 @@ public record Payment(
         private String redirectUrl;
         private String storeSlot;
         private boolean payUnsent;
+        private NotifyFormat notifyFormat = NotifyFormat.AMS;
 
         private Builder() {
         }
@@ -153,6 +158,7 @@ public record Payment(
             redirectUrl = p.redirectUrl;
             storeSlot = p.storeSlot;
             payUnsent = p.payUnsent;
+            notifyFormat = p.notifyFormat;
         }
 
         public Builder paymentId(String v) { paymentId = v; return this; }
@@ -185,13 +191,14 @@ public record Payment(
         public Builder redirectUrl(String v) { redirectUrl = v; return this; }
         public Builder storeSlot(String v) { storeSlot = v; return this; }
         public Builder payUnsent(boolean v) { payUnsent = v; return this; }
+        public Builder notifyFormat(NotifyFormat v) { notifyFormat = v; return this; }
 
         public Payment build() {
             return new Payment(paymentId, clientId, paymentRequestId, scenario, amount, status, resultCode,
                     resultMessage, order, paymentCodeMask, notifyUrl, walletId, walletPaymentId, customer,
                     createdAt, updatedAt, paymentTime, expiresAt, nextCheckAt, deadlineAt, checkCount,
                     cancelState, closedBy, cancelTime, lateSuccessAt, refundedMinor, version, codeToken,
-                    redirectUrl, storeSlot, payUnsent);
+                    redirectUrl, storeSlot, payUnsent, notifyFormat);
         }
     }
 }

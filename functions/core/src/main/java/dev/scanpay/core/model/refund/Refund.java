@@ -1,5 +1,6 @@
 package dev.scanpay.core.model.refund;
 
+import dev.scanpay.core.model.payment.NotifyFormat;
 import dev.scanpay.core.money.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,6 +15,10 @@ import java.util.Objects;
  * @param walletRefundId    the wallet's own id for the refund, once it gave one
  * @param nextCheckAt       set while the wallet's answer is outstanding (in the sparse due index); absent once final
  * @param checkCount        wallet calls made for it after the first
+ * @param deferred          accepted without calling the wallet (the legacy API's {@code is_sync=N}): the first
+ *                          follow-up sends the refund itself, later ones ask about it
+ * @param notifyUrl         where its verdict is notified (a legacy is_sync=N refund's notify_url); null: nowhere
+ * @param notifyFormat      the form of that notification (the legacy one, with the refund request's sign_type)
  */
 public record Refund(
         String refundId,
@@ -33,9 +38,13 @@ public record Refund(
         Instant refundTime,
         Instant nextCheckAt,
         int checkCount,
-        long version) {
+        long version,
+        boolean deferred,
+        String notifyUrl,
+        NotifyFormat notifyFormat) {
 
     public Refund {
+        notifyFormat = notifyFormat == null ? NotifyFormat.AMS : notifyFormat;
         Objects.requireNonNull(refundId, "refundId");
         Objects.requireNonNull(refundRequestId, "refundRequestId");
         Objects.requireNonNull(clientId, "clientId");
@@ -77,6 +86,9 @@ public record Refund(
         private Instant nextCheckAt;
         private int checkCount;
         private long version;
+        private boolean deferred;
+        private String notifyUrl;
+        private NotifyFormat notifyFormat = NotifyFormat.AMS;
 
         private Builder() {
         }
@@ -100,6 +112,9 @@ public record Refund(
             nextCheckAt = r.nextCheckAt;
             checkCount = r.checkCount;
             version = r.version;
+            deferred = r.deferred;
+            notifyUrl = r.notifyUrl;
+            notifyFormat = r.notifyFormat;
         }
 
         public Builder refundId(String v) { refundId = v; return this; }
@@ -119,11 +134,14 @@ public record Refund(
         public Builder nextCheckAt(Instant v) { nextCheckAt = v; return this; }
         public Builder checkCount(int v) { checkCount = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder deferred(boolean v) { deferred = v; return this; }
+        public Builder notifyUrl(String v) { notifyUrl = v; return this; }
+        public Builder notifyFormat(NotifyFormat v) { notifyFormat = v; return this; }
 
         public Refund build() {
             return new Refund(refundId, refundRequestId, clientId, paymentId, walletId, amount, status, resultCode,
                     resultMessage, referenceRefundId, reason, walletRefundId, createdAt, updatedAt, refundTime,
-                    nextCheckAt, checkCount, version);
+                    nextCheckAt, checkCount, version, deferred, notifyUrl, notifyFormat);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves refunds whose wallet answer is outstanding (U, no answer, an unverified answer): asks the wallet
- * again with the same refund request id until it says S or F. The sweeper, a merchant's inquiryRefund and
+ * again with the same refund request id until it says S or F; a deferred one (accepted without a wallet call) is
+ * sent by its first check. The sweeper, a merchant's inquiryRefund and
  * a repeated refund all come through here; every change is an edge of {@link RefundMachine}.
  */
 public final class RefundFollowUp extends FollowUp<Refund> {
@@ -47,7 +48,11 @@ public final class RefundFollowUp extends FollowUp<Refund> {
         }
         return withClaimedCheck(refund, now, timeouts.inquiry().plusSeconds(1), (wallet, claimed) -> {
             Payment payment = payments.get(refund.paymentId()).orElse(null);
-            RefundOutcome outcome = walletClient.inquireRefund(wallet, claimed, payment);
+            // a deferred refund (legacy is_sync=N) was never sent: its first check sends it (the wallet takes a
+            // repeat of the same refund request id as the same refund)
+            RefundOutcome outcome = claimed.deferred() && payment != null
+                    ? walletClient.refund(wallet, claimed, payment)
+                    : walletClient.inquireRefund(wallet, claimed, payment);
             if (outcome instanceof RefundOutcome.Unknown unknown) {
                 LOG.warn("Refund {}: still no verdict from {} (check {}): {}", refund.refundId(), refund.walletId(),
                         claimed.checkCount(), unknown.reason());

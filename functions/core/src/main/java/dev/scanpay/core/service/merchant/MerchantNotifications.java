@@ -15,13 +15,17 @@ import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a merchant can do about its notifications (signed AMS calls): have a payment's notification sent
  * again ({@code /ams/api/v1/notifications/resend}) and list those every attempt failed for
- * ({@code /ams/api/v1/notifications/listUndelivered}).
+ * ({@code /ams/api/v1/notifications/listUndelivered}); and what a legacy partner can ask of one it received
+ * (notify_verify).
  */
 public final class MerchantNotifications {
 
@@ -30,8 +34,11 @@ public final class MerchantNotifications {
     private final NotificationStore notifications;
     private final PaymentStore payments;
     private final NotificationDelivery delivery;
+    private final Json json;
 
-    public MerchantNotifications(NotificationStore notifications, PaymentStore payments, NotificationDelivery delivery) {
+    public MerchantNotifications(NotificationStore notifications, PaymentStore payments, NotificationDelivery delivery,
+                                 Json json) {
+        this.json = json;
         this.notifications = notifications;
         this.payments = payments;
         this.delivery = delivery;
@@ -50,6 +57,24 @@ public final class MerchantNotifications {
                 .put("result", Result.success().toWire())
                 .put("notification", view(after))
                 .build();
+    }
+
+    /**
+     * The legacy API's notify_verify (protocol.md §8.2): whether {@code notifyId} is the notify_id of a legacy
+     * notification this gateway made for {@code clientId} and has sent (or is sending). False for an unknown id, one
+     * not yet attempted, a superseded one, an AMS notification, and one of another client: the check is unsigned, so
+     * it must tell nobody anything about notifications that are not the asker's own. The notify_id's random part is
+     * compared in constant time.
+     */
+    public boolean legacyNotificationSent(String clientId, String notifyId) {
+        return MerchantNotices.notificationIdOfLegacy(notifyId)
+                .flatMap(notifications::get)
+                .filter(n -> n.format().isLegacy() && n.clientId().equals(clientId))
+                .filter(n -> n.attempts() > 0 && n.status() != NotificationStatus.SUPERSEDED)
+                .map(n -> json.parseObject(n.body().getBytes(StandardCharsets.UTF_8)).get("notify_id"))
+                .filter(stored -> stored instanceof String s && MessageDigest.isEqual(
+                        s.getBytes(StandardCharsets.UTF_8), notifyId.getBytes(StandardCharsets.UTF_8)))
+                .isPresent();
     }
 
     public Map<String, Object> listUndelivered(KnownClient caller, Fields body) {

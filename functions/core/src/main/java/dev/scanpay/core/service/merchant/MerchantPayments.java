@@ -85,7 +85,7 @@ public final class MerchantPayments {
      */
     public Payment place(KnownClient caller, PayRequest request) {
         // refused before anything is read or written
-        notifyUrls.require(caller.client(), "paymentNotifyUrl", request.notifyUrl());
+        notifyUrls.require(caller.client(), request.notifyUrlField(), request.notifyUrl());
         String clientId = caller.client().clientId();
         if (!caller.client().mayActFor(request.order().referenceMerchantId())) {
             throw new ProtocolException(ResultCode.ACCESS_DENIED,
@@ -113,7 +113,8 @@ public final class MerchantPayments {
                 .status(PaymentStatus.PROCESSING)
                 .order(request.order())
                 .paymentCodeMask(PaymentCodes.mask(request.paymentCode()))
-                .notifyUrl(request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl())
+                .notifyUrl(request.notifyUrlFor(caller.client().notifyUrl()))
+                .notifyFormat(request.notifyFormat())
                 .walletId(wallet.walletId())
                 .createdAt(now)
                 .updatedAt(now)
@@ -180,7 +181,7 @@ public final class MerchantPayments {
         }
         Instant expiry = expiry(request, now, FollowUpSchedule.DEFAULT_ORDER_CODE_WINDOW, FollowUpSchedule.MAX_ORDER_CODE_WINDOW);
         var spec = new CodePayments.NewCodePayment(caller.client().clientId(), request.paymentRequestId(), request.scenario(),
-                request.amount(), request.order(), request.notifyUrl() != null ? request.notifyUrl() : caller.client().notifyUrl(),
+                request.amount(), request.order(), request.notifyUrlFor(caller.client().notifyUrl()),
                 request.redirectUrl(), walletId, expiry);
         PaymentStore.Creation creation = codePayments.create(spec, hash);
         if (creation instanceof AlreadyRequested already) {

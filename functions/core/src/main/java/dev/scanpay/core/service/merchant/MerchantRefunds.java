@@ -11,6 +11,7 @@ import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.service.merchant.RefundLookup;
 import dev.scanpay.core.service.merchant.RefundRequest;
+import dev.scanpay.core.rules.NotifyUrlRule;
 import dev.scanpay.core.rules.RefundRules;
 import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.RefundMachine;
@@ -43,6 +44,7 @@ public final class MerchantRefunds {
     private final PaymentStore payments;
     private final RefundLifecycle lifecycle;
     private final RefundFollowUp followUp;
+    private final NotifyUrlRule notifyUrls;
     private final WalletDirectory wallets;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
@@ -50,11 +52,12 @@ public final class MerchantRefunds {
 
     public MerchantRefunds(RefundStore refunds, PaymentStore payments, RefundLifecycle lifecycle, RefundFollowUp followUp,
                            WalletDirectory wallets, WalletClient walletClient, WalletClient.WalletTimeouts timeouts,
-                           Clock clock) {
+                           NotifyUrlRule notifyUrls, Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.followUp = followUp;
+        this.notifyUrls = notifyUrls;
         this.wallets = wallets;
         this.walletClient = walletClient;
         this.timeouts = timeouts;
@@ -70,6 +73,17 @@ public final class MerchantRefunds {
      * after the wallet's answer, or the first one for a repeat. Refusals are thrown before anything is written.
      */
     public Refund place(KnownClient caller, RefundRequest request) {
+        return place(caller, request, true);
+    }
+
+    /**
+     * As {@link #place(KnownClient, RefundRequest)}; with {@code waitForWallet} false (the legacy API's
+     * {@code is_sync=N}) the refund is reserved and answered PROCESSING at once, due now: the follow-up (the sweeper,
+     * or a repeat of the request) sends it to the wallet and follows it to its verdict.
+     */
+    public Refund place(KnownClient caller, RefundRequest request, boolean waitForWallet) {
+        // refused before anything is read or written, as a pay's notify URL is
+        notifyUrls.require(caller.client(), "notify_url", request.notifyUrl());
         String clientId = caller.client().clientId();
         String hash = request.requestHash();
         var earlier = refunds.findRequest(clientId, request.refundRequestId());
@@ -97,8 +111,12 @@ public final class MerchantRefunds {
                 .reason(request.reason())
                 .createdAt(now)
                 .updatedAt(now)
-                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout
-                .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
+                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout;
+                // a deferred refund is the follow-up's at once
+                .nextCheckAt(waitForWallet ? now.plus(timeouts.pay()).plusSeconds(2) : now)
+                .deferred(!waitForWallet)
+                .notifyUrl(request.notifyUrl())
+                .notifyFormat(request.notifyFormat())
                 .build();
         RefundStore.Reservation reservation = refunds.reserve(refund, payment.amount().minor(), hash);
         if (reservation instanceof AlreadyRequested already) {
@@ -110,6 +128,9 @@ public final class MerchantRefunds {
                     ResultCode.REFUND_AMOUNT_EXCEED, "refunds would exceed the amount paid"));
         }
         Refund reserved = ((Reserved) reservation).refund();
+        if (!waitForWallet) {
+            return reserved;
+        }
         RefundOutcome outcome = walletClient.refund(wallet, reserved, payment);
         if (outcome instanceof RefundOutcome.Unknown unknown) {
             LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),

@@ -3,6 +3,7 @@ package dev.scanpay.core.service.notify;
 import dev.scanpay.core.model.notification.MerchantNotification;
 import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.rules.FairShare;
+import dev.scanpay.core.rules.MerchantNotices;
 import dev.scanpay.core.rules.NotificationSchedule;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
  * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
  * same sweeper run or notifier batch.
+ *
+ * <p>Each notification goes out through the {@link NotificationChannel} of its format (AMS's notifyPayment or
+ * the legacy gateway's signed form post); everything else (claim, schedule, edges, dead letters) is the same.
  */
 public final class NotificationDelivery {
 
@@ -45,17 +49,23 @@ public final class NotificationDelivery {
 
     private final NotificationStore store;
     private final PaymentStore payments;
-    private final NotificationSender sender;
+    private final NotificationChannel ams;
+    private final NotificationChannel legacy;
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService pool;
 
-    /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
-    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
-                                Duration lease) {
+    /**
+     * @param ams    sends AMS notifyPayment
+     * @param legacy sends the legacy gateway's notifications (protocol.md §8.2)
+     * @param lease  how long a claimed attempt keeps others off: longer than the senders' timeout
+     */
+    public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationChannel ams,
+                                NotificationChannel legacy, Clock clock, Duration lease) {
         this.store = store;
         this.payments = payments;
-        this.sender = sender;
+        this.ams = ams;
+        this.legacy = legacy;
         this.clock = clock;
         this.lease = lease;
         AtomicInteger threads = new AtomicInteger();
@@ -123,14 +133,17 @@ public final class NotificationDelivery {
         }
         int attempt = notification.attempts() + 1;
         Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
-        Optional<MerchantNotification> claimed = "S".equals(notification.resultStatus())
+        // a payment's success is sent only while the payment is still paid; a refund's verdict stands on its own
+        boolean paidPayment = "S".equals(notification.resultStatus()) && MerchantNotices.reportsPayment(notification);
+        Optional<MerchantNotification> claimed = paidPayment
                 ? store.replaceWhilePaid(notification, claim.next())
                 : store.apply(notification, claim);
         if (claimed.isEmpty()) {
             // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
-        NotificationSender.Attempt result = sender.send(claimed.get());
+        NotificationChannel channel = claimed.get().format().isLegacy() ? legacy : ams;
+        NotificationSender.Attempt result = channel.send(claimed.get());
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
@@ -148,18 +161,23 @@ public final class NotificationDelivery {
 
     /**
      * The merchant asked for it again: back in the queue (off the dead-letter list) with a fresh schedule,
-     * and one attempt now. Returns the notification as it stands afterwards.
+     * and one attempt now (a legacy one is left due for the sweeper). Returns the notification as it stands afterwards.
      */
     public MerchantNotification resend(MerchantNotification notification) {
         MerchantNotification queued = store.apply(notification, NotificationMachine.requeued(notification,
                 clock.instant())).orElseGet(() -> store.get(notification.notificationId())
                 .orElse(notification));
+        if (queued.format().isLegacy()) {
+            // sent by the functions that hold the legacy partners' MD5 keys (notifier, sweeper), now due
+            return queued;
+        }
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
     }
 
     /** After a lost claim: a SUCCESS nobody else holds whose payment is no longer paid is never to be sent. */
     private Optional<MerchantNotification> supersedeIfReversed(MerchantNotification current) {
         if (current.status() == NotificationStatus.PENDING && "S".equals(current.resultStatus())
+                && MerchantNotices.reportsPayment(current)
                 && !current.nextCheckAt().isAfter(clock.instant()) && !stillSucceeded(current.paymentId())) {
             return store.apply(current, NotificationMachine.superseded(current));
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Posts one notification to the merchant, signed as Antom signs its notifications (client-id is the
@@ -17,7 +18,7 @@ import java.util.Map;
  * and says whether the merchant acknowledged it: HTTP 200 with {@code result.resultStatus} S. The call is
  * {@link OutboundHttp}'s: bounded in time and size, never into the gateway's own network.
  */
-public final class NotificationSender {
+public final class NotificationSender implements NotificationChannel {
 
     /** What one attempt got: acknowledged, or the category of the problem to record. */
     public record Attempt(boolean acknowledged, OutboundFailure failure) {
@@ -25,6 +26,22 @@ public final class NotificationSender {
         /** What is stored and shown to the merchant: the category's name. */
         public String problem() {
             return failure == null ? null : failure.name();
+        }
+
+        /**
+         * What one exchange with a notify URL came to: the call's failure, a status other than 200, or what
+         * {@code problemOfBody} finds in a 200's body (null: acknowledged). Each format judges its own body.
+         */
+        public static Attempt of(OutboundHttp.Exchange exchange, Function<byte[], OutboundFailure> problemOfBody) {
+            if (exchange instanceof OutboundHttp.Failed failed) {
+                return new Attempt(false, failed.failure());
+            }
+            OutboundHttp.Answered answer = (OutboundHttp.Answered) exchange;
+            if (answer.statusCode() != 200) {
+                return new Attempt(false, OutboundFailure.ofStatus(answer.statusCode()));
+            }
+            OutboundFailure problem = problemOfBody.apply(answer.body());
+            return new Attempt(problem == null, problem);
         }
     }
 
@@ -43,6 +60,7 @@ public final class NotificationSender {
         this.timeout = timeout;
     }
 
+    @Override
     public Attempt send(MerchantNotification notification) {
         byte[] body = notification.body().getBytes(StandardCharsets.UTF_8);
         String time = RequestTime.format(clock.instant());
@@ -50,23 +68,21 @@ public final class NotificationSender {
                 "Client-Id", notification.clientId(),
                 "Request-Time", time,
                 "Signature", signer.sign("POST", path, notification.clientId(), time, body)), body, timeout);
-        if (exchange instanceof OutboundHttp.Failed failed) {
-            return new Attempt(false, failed.failure());
-        }
-        OutboundHttp.Answered answer = (OutboundHttp.Answered) exchange;
-        if (answer.statusCode() != 200) {
-            return new Attempt(false, OutboundFailure.ofStatus(answer.statusCode()));
-        }
+        return Attempt.of(exchange, this::problemOf);
+    }
+
+    /** AMS's acknowledgement: {@code result.resultStatus} S. */
+    private OutboundFailure problemOf(byte[] body) {
         Object status;
         try {
-            Object result = json.parseObject(answer.body()).get("result");
+            Object result = json.parseObject(body).get("result");
             if (!(result instanceof Map<?, ?> map)) {
-                return new Attempt(false, OutboundFailure.BAD_ANSWER);
+                return OutboundFailure.BAD_ANSWER;
             }
             status = map.get("resultStatus");
         } catch (RuntimeException e) {
-            return new Attempt(false, OutboundFailure.BAD_ANSWER);
+            return OutboundFailure.BAD_ANSWER;
         }
-        return "S".equals(status) ? new Attempt(true, null) : new Attempt(false, OutboundFailure.NOT_ACKNOWLEDGED);
+        return "S".equals(status) ? null : OutboundFailure.NOT_ACKNOWLEDGED;
     }
 }
