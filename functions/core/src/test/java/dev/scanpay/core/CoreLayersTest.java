@@ -30,6 +30,7 @@ class CoreLayersTest {
             "money", "json", "signing", "protocol", "outbound",
             // the records and their values
             "model.client", "model.wallet", "model.payment", "model.refund", "model.code", "model.notification",
+            "model.ledger",
             // how the records look on the AMS wire
             "wire",
             // pure rules: the machines, what wallet answers prove, schedules

@@ -1,5 +1,7 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.model.ledger.BusinessDay;
+import java.time.ZoneId;
 import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.service.wallet.WalletClient;
 import io.micronaut.context.annotation.Value;
@@ -57,6 +59,7 @@ public final class GatewayConfig {
     private final int sweeperPageSize;
     private final Duration sweeperBudget;
     private final int entryCodeMaxOpenPerStore;
+    private final BusinessDay businessDay;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -80,7 +83,8 @@ public final class GatewayConfig {
                          @Value("${scanpay.outbound.require-https:true}") boolean requireHttps,
                          @Value("${scanpay.sweeper.page-size:100}") int sweeperPageSize,
                          @Value("${scanpay.sweeper.budget:40s}") Duration sweeperBudget,
-                         @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore) {
+                         @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore,
+                         @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -106,6 +110,7 @@ public final class GatewayConfig {
         this.sweeperPageSize = sweeperPageSize;
         this.sweeperBudget = sweeperBudget;
         this.entryCodeMaxOpenPerStore = entryCodeMaxOpenPerStore;
+        this.businessDay = new BusinessDay(ZoneId.of(businessDayZone));
     }
 
     /**
@@ -209,6 +214,14 @@ public final class GatewayConfig {
      * a page is public, so this bounds what strangers can make the store hold.
      */
     public int entryCodeMaxOpenPerStore() { return entryCodeMaxOpenPerStore; }
+
+    // ------------------------------------------------------------------ the ledger and its reports
+
+    /**
+     * Where one business day ends: ledger entries are filed, and daily reports cut, at midnight in this zone
+     * ({@code +08}, UTC+8, as Alipay's files are; any zone id or offset, e.g. {@code Z} or {@code Asia/Tokyo}).
+     */
+    public BusinessDay businessDay() { return businessDay; }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

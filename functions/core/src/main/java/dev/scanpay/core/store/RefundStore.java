@@ -5,12 +5,15 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
 import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.ledger.BusinessDay;
+import dev.scanpay.core.model.ledger.LedgerEntry;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.rules.RefundRules;
 import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.Edge;
+import dev.scanpay.core.rules.MoneyMovements;
 import dev.scanpay.core.rules.RefundMachine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,10 +73,18 @@ public class RefundStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final BusinessDay days;
 
+    /** A store whose ledger entries are filed by Alipay's business day (UTC+8). */
     public RefundStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, BusinessDay.ALIPAY);
+    }
+
+    /** A store whose ledger entries are filed by {@code days}. */
+    public RefundStore(DynamoDbClient dynamo, String table, BusinessDay days) {
         this.dynamo = dynamo;
         this.table = table;
+        this.days = days;
     }
 
     /** The idempotency record of a refund request. */
@@ -240,6 +251,9 @@ public class RefundStore {
         if (next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL) {
             return release(expected, written);
         }
+        if (next.status() == RefundStatus.SUCCESS && expected.status() != RefundStatus.SUCCESS) {
+            return refunded(expected, written);
+        }
         try {
             dynamo.putItem(PutItemRequest.builder()
                     .tableName(table)
@@ -256,6 +270,43 @@ public class RefundStore {
             }
             return new Lost(get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e));
         }
+    }
+
+    /**
+     * PROCESSING -> SUCCESS: the refund and its ledger entry in one transaction. The entry carries the payment's
+     * ids, merchant and store, which no longer change once it is paid, so reading the payment first is safe.
+     */
+    private Transition refunded(Refund expected, Refund written) {
+        Payment payment = PaymentItems.read(dynamo, table, expected.paymentId())
+                .orElseThrow(() -> new IllegalStateException("refund " + expected.refundId() + " has no payment"));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(RefundItems.toItem(written))
+                .conditionExpression(TRANSITION_CONDITION)
+                .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                .expressionAttributeValues(expectation(expected))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        for (LedgerEntry entry : MoneyMovements.ofRefund(expected, asStored(written), payment, days)) {
+            writes.add(newItem(LedgerItems.toItem(entry), false));
+        }
+        return withConflictRetries(() -> {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return Optional.<Transition>of(new Applied(asStored(written)));
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, 0)) {
+                    Map<String, AttributeValue> old = reasons.get(0).item();
+                    return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
+                            : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
+                }
+                if (isConflict(reasons)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }, "record refund " + expected.refundId());
     }
 
     /** Refunds whose nextCheckAt has come, oldest first: a Query per refund shard of the due index. */
