@@ -60,6 +60,8 @@ public final class GatewayConfig {
     private final Duration sweeperBudget;
     private final int entryCodeMaxOpenPerStore;
     private final BusinessDay businessDay;
+    private final String reportsBucket;
+    private final String reportsDir;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -84,7 +86,9 @@ public final class GatewayConfig {
                          @Value("${scanpay.sweeper.page-size:100}") int sweeperPageSize,
                          @Value("${scanpay.sweeper.budget:40s}") Duration sweeperBudget,
                          @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore,
-                         @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone) {
+                         @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone,
+                         @Nullable @Value("${scanpay.reports.bucket:}") String reportsBucket,
+                         @Value("${scanpay.reports.dir:scanpay-data/reports}") String reportsDir) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -111,6 +115,8 @@ public final class GatewayConfig {
         this.sweeperBudget = sweeperBudget;
         this.entryCodeMaxOpenPerStore = entryCodeMaxOpenPerStore;
         this.businessDay = new BusinessDay(ZoneId.of(businessDayZone));
+        this.reportsBucket = blankToNull(reportsBucket);
+        this.reportsDir = reportsDir;
     }
 
     /**
@@ -222,6 +228,10 @@ public final class GatewayConfig {
      * ({@code +08}, UTC+8, as Alipay's files are; any zone id or offset, e.g. {@code Z} or {@code Asia/Tokyo}).
      */
     public BusinessDay businessDay() { return businessDay; }
+    /** The S3 bucket the daily reports are written to and linked from (AWS); null means {@link #reportsDir()}. */
+    public String reportsBucket() { return reportsBucket; }
+    /** The directory the daily reports are written to when there is no bucket (the local stack's DIR/reports). */
+    public String reportsDir() { return reportsDir; }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * REFREQ#{clientId}#{reqId}  REFREQ       idempotency key of a refund request -> refundId, paymentId, hash
  * REFUND#{refundId}          REFUND       refund id -> paymentId and clientId (inquiryRefund by refundId)
  * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys by version and notify URL prefixes
+ * CLIENTS                    {clientId}   the directory of clients (every client in one Query: the daily reports)
  * WALLET                     {walletId}   a wallet with its public keys by version (one partition: all wallets in one Query)
  * CODE#{token}               CODE         an order code, an entry-code payment's one-time code, or a store's entry code
  * ENTRY#{client}#{m}#{store} ENTRY        a store's one entry code, and its count of open page payments (the cap)
