@@ -223,6 +223,31 @@ class DailyReportsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aMerchantGetsLinksToItsOwnFilesOnlyThroughTheSignedInquiry() throws IOException {
+        SignedMerchant other = gateway.merchant("MERCHANT_OTHER");
+        pay("alice", "MINE-1", "USD", 1234);
+        run(D);
+
+        Answer mine = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.toString()));
+        Answer theirs = other.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.toString()));
+        Answer notYet = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.plusDays(3).toString()));
+        Answer malformed = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", "23/11/2026"));
+
+        assertThat(mine.resultCode()).isEqualTo("SUCCESS");
+        List<Map<String, Object>> files = (List<Map<String, Object>>) mine.json().get("files");
+        assertThat(files).extracting(f -> f.get("fileName")).containsExactly("transactions.csv", "summary.csv");
+        Path linked = Path.of(java.net.URI.create((String) files.get(0).get("fileUrl")));
+        assertThat(linked).isEqualTo(clientFile(D, "transactions.csv"));
+        assertThat(Files.readString(linked)).contains("MINE-1");
+        List<Map<String, Object>> otherFiles = (List<Map<String, Object>>) theirs.json().get("files");
+        assertThat(otherFiles).hasSize(2).allSatisfy(f -> assertThat((String) f.get("fileUrl")).contains("/reports/MERCHANT_OTHER/")
+                .doesNotContain(CLIENT));
+        assertThat((List<?>) notYet.json().get("files")).isEmpty();
+        assertThat(malformed.resultCode()).isEqualTo("PARAM_ILLEGAL");
+    }
+
+    @Test
     void eachBreakInjectedIntoTheWalletsFileIsFoundExactlyOnce() throws IOException {
         String dropped = pay("bob", "BRK-1", "USD", 1000);
         String altered = pay("bob", "BRK-2", "USD", 2000);

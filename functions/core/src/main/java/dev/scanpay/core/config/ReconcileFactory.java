@@ -4,6 +4,7 @@ import dev.scanpay.core.json.Json;
 import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.service.reconcile.DailyReports;
 import dev.scanpay.core.service.reconcile.DirectoryReportStore;
+import dev.scanpay.core.service.reconcile.MerchantReports;
 import dev.scanpay.core.service.reconcile.ReportStore;
 import dev.scanpay.core.service.reconcile.S3ReportStore;
 import dev.scanpay.core.service.reconcile.SignedWalletRecords;
@@ -37,6 +38,11 @@ public class ReconcileFactory {
         // region and credentials from the Lambda environment; the URL-connection client, as for DynamoDB
         return new S3ReportStore(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(),
                 S3Presigner.create(), config.reportsBucket());
+    }
+
+    @Singleton
+    MerchantReports merchantReports(ReportStore store, Clock clock) {
+        return new MerchantReports(store, clock);
     }
 
     @Singleton

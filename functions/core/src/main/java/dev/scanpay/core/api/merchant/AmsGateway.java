@@ -1,5 +1,6 @@
 package dev.scanpay.core.api.merchant;
 
+import dev.scanpay.core.service.reconcile.MerchantReports;
 import dev.scanpay.core.service.merchant.MerchantPayments;
 import dev.scanpay.core.service.merchant.MerchantRefunds;
 import dev.scanpay.core.service.merchant.PayRequestParser;
@@ -32,8 +33,8 @@ public final class AmsGateway {
     private final SignedJsonApi<KnownClient> api;
 
     public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
-                      EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
-                      Clock clock) {
+                      EntryCodes entryCodes, MerchantNotifications notifications, MerchantReports reports, Json json,
+                      MessageSigner signer, Clock clock) {
         this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock);
         // every merchant route, each parsed here and served by one method of one service
         route("payments", "pay", (client, body) -> payments.pay(client, PayRequestParser.parse(body)));
@@ -44,6 +45,7 @@ public final class AmsGateway {
         route("codes", "registerEntryCode", entryCodes::register);
         route("notifications", "resend", notifications::resend);
         route("notifications", "listUndelivered", notifications::listUndelivered);
+        route("reports", "inquiry", reports::inquire);
     }
 
     private void route(String family, String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {
