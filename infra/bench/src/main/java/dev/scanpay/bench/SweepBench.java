@@ -228,7 +228,7 @@ final class SweepBench {
                             }
                             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                             if (batch.size() == BATCH) {
-                                flush(db, batch);
+                                flush(db, TABLE, batch);
                                 written.addAndGet(batch.size());
                                 batch.clear();
                             }
@@ -236,7 +236,7 @@ final class SweepBench {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    flush(db, batch);
+                    flush(db, TABLE, batch);
                     written.addAndGet(batch.size());
                 }
                 return null;
@@ -318,8 +318,9 @@ final class SweepBench {
         }
     }
 
-    private static void flush(DynamoDbClient db, List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(TABLE, List.copyOf(batch));
+    /** One BatchWriteItem of {@code batch} into {@code table}, unprocessed items retried with backoff. */
+    static void flush(DynamoDbClient db, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
                 try {
