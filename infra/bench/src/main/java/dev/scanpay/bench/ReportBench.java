@@ -43,9 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * What writing one business day's reports costs as the day grows, whatever else the table holds: per size, a fresh
@@ -62,7 +59,6 @@ final class ReportBench {
     private static final String WALLET_ID = "SIMWALLET";
     private static final LocalDate DAY = LocalDate.parse("2026-11-23");
     private static final int BLOCK = 500;
-    private static final int BATCH = 25;
 
     private record Result(int entries, int noise, long loaded, double loadSeconds, double runSeconds, long queries, long scans,
                           long itemsRead, long rows, long peakHeapMb, long heapBeforeMb) {
@@ -178,29 +174,17 @@ final class ReportBench {
             workers.add(pool.submit(() -> {
                 CapturingDynamo capture = new CapturingDynamo();
                 PaymentStore store = new PaymentStore(capture, TABLE);
-                List<WriteRequest> batch = new ArrayList<>(BATCH);
+                ItemBatches batches = new ItemBatches(db, TABLE, written);
                 int from;
                 while ((from = cursor.getAndAdd(BLOCK)) < count) {
                     for (int i = from; i < Math.min(from + BLOCK, count); i++) {
-                        Instant paidAt = start.plusMillis(i * spacing);
-                        pay(store, day + "-" + i, paidAt);
-                        for (Map<String, AttributeValue> item : capture.drain()) {
-                            if (!item.get(ScanpayTable.PK).s().startsWith("LEDGER#")) {
-                                continue;
-                            }
-                            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                            if (batch.size() == BATCH) {
-                                SweepBench.flush(db, TABLE, batch);
-                                written.addAndGet(batch.size());
-                                batch.clear();
-                            }
-                        }
+                        pay(store, day + "-" + i, start.plusMillis(i * spacing));
+                        // only the ledger entries: the report reads nothing else
+                        capture.drain().stream().filter(item -> item.get(ScanpayTable.PK).s().startsWith("LEDGER#"))
+                                .forEach(batches::add);
                     }
                 }
-                if (!batch.isEmpty()) {
-                    SweepBench.flush(db, TABLE, batch);
-                    written.addAndGet(batch.size());
-                }
+                batches.finish();
                 return null;
             }));
         }

@@ -57,7 +57,6 @@ final class SweepBench {
     private static final String REQUEST_HASH = "sweep-bench-request-hash";
     /** Payments a loader thread claims at a time. */
     private static final int BLOCK = 200;
-    private static final int BATCH = 25;
     /** Unmeasured {@code due} calls (reads only) before the measured search. */
     private static final int WARMUP_CALLS = 10;
 
@@ -215,7 +214,7 @@ final class SweepBench {
             workers.add(pool.submit(() -> {
                 CapturingDynamo capture = new CapturingDynamo();
                 PaymentStore store = new PaymentStore(capture, TABLE);
-                List<WriteRequest> batch = new ArrayList<>(BATCH);
+                ItemBatches batches = new ItemBatches(db, TABLE, written);
                 int from;
                 while ((from = cursor.getAndAdd(BLOCK)) < total) {
                     for (int i = from; i < Math.min(from + BLOCK, total); i++) {
@@ -226,19 +225,11 @@ final class SweepBench {
                                 check(item, isDue);
                                 paymentItems.incrementAndGet();
                             }
-                            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                            if (batch.size() == BATCH) {
-                                flush(db, TABLE, batch);
-                                written.addAndGet(batch.size());
-                                batch.clear();
-                            }
+                            batches.add(item);
                         }
                     }
                 }
-                if (!batch.isEmpty()) {
-                    flush(db, TABLE, batch);
-                    written.addAndGet(batch.size());
-                }
+                batches.finish();
                 return null;
             }));
         }

@@ -279,34 +279,12 @@ public class RefundStore {
     private Transition refunded(Refund expected, Refund written) {
         Payment payment = PaymentItems.read(dynamo, table, expected.paymentId())
                 .orElseThrow(() -> new IllegalStateException("refund " + expected.refundId() + " has no payment"));
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(RefundItems.toItem(written))
-                .conditionExpression(TRANSITION_CONDITION)
-                .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
-                .expressionAttributeValues(expectation(expected))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build());
+        List<TransactWriteItem> also = new ArrayList<>();
         for (LedgerEntry entry : MoneyMovements.ofRefund(expected, asStored(written), payment, days)) {
-            writes.add(newItem(LedgerItems.toItem(entry), false));
+            also.add(newItem(LedgerItems.toItem(entry), false));
         }
-        return withConflictRetries(() -> {
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
-                return Optional.<Transition>of(new Applied(asStored(written)));
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (failed(reasons, 0)) {
-                    Map<String, AttributeValue> old = reasons.get(0).item();
-                    return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
-                            : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
-                }
-                if (isConflict(reasons)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        }, "record refund " + expected.refundId());
+        return writeWith(expected, written, also, "record refund " + expected.refundId(),
+                "the ledger entry of refund " + expected.refundId() + " exists without its refund; refusing to write it again");
     }
 
     /** Refunds whose nextCheckAt has come, oldest first: a Query per refund shard of the due index. */
@@ -319,21 +297,31 @@ public class RefundStore {
     }
 
     private Transition release(Refund expected, Refund written) {
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(RefundItems.toItem(written))
-                        .conditionExpression(TRANSITION_CONDITION)
-                        .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
-                        .expressionAttributeValues(expectation(expected))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(PaymentItems.key(expected.paymentId()))
-                        .updateExpression(RELEASE_UPDATE)
-                        .conditionExpression(RELEASE_CONDITION)
-                        .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
-                        .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
-                        .build()).build());
+        TransactWriteItem releaseAmount = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(PaymentItems.key(expected.paymentId()))
+                .updateExpression(RELEASE_UPDATE)
+                .conditionExpression(RELEASE_CONDITION)
+                .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
+                .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
+                .build()).build();
+        return writeWith(expected, written, List.of(releaseAmount), "release refund " + expected.refundId(),
+                "payment " + expected.paymentId() + " holds less than refund " + expected.refundId() + " reserved; refusing to release");
+    }
+
+    /**
+     * The refund's conditional put and {@code also} in one transaction. The loser of a race on the refund gets the
+     * winner's state ({@link Lost}); {@code alsoRefused} is the error when one of {@code also}'s conditions fails.
+     */
+    private Transition writeWith(Refund expected, Refund written, List<TransactWriteItem> also, String what, String alsoRefused) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(RefundItems.toItem(written))
+                .conditionExpression(TRANSITION_CONDITION)
+                .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
+                .expressionAttributeValues(expectation(expected))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        writes.addAll(also);
         return withConflictRetries(() -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -345,16 +333,17 @@ public class RefundStore {
                     return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
                             : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
                 }
-                if (failed(reasons, 1)) {
-                    throw new IllegalStateException("payment " + expected.paymentId() + " holds less than refund "
-                            + expected.refundId() + " reserved; refusing to release", e);
+                for (int i = 1; i < writes.size(); i++) {
+                    if (failed(reasons, i)) {
+                        throw new IllegalStateException(alsoRefused, e);
+                    }
                 }
                 if (isConflict(reasons)) {
                     return Optional.empty();
                 }
                 throw e;
             }
-        }, "release refund " + expected.refundId());
+        }, what);
     }
 
     /** Runs {@code attempt} until it gives an answer; empty means a transaction conflict, tried again after a pause. */
