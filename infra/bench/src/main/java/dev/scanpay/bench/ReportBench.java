@@ -25,7 +25,6 @@ import dev.scanpay.dynamodb.EmbeddedDynamo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +48,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * in-memory DynamoDB Local with N ledger entries on the day and {@code --noise} on each of the days before and after
  * (all made by core's PaymentStore, as captures), then {@link DailyReports#run} for the day: one client's
  * transactions and summary, one wallet's clearing file. Items read come from the Query responses' ScannedCount;
- * peak memory is the heap in use sampled every 10 ms during the run, above what was in use before it (DynamoDB
- * Local lives in the same JVM, so its share is in it too). See README.md.
+ * memory is the most heap left in use after any collection during the run, above what was in use before it
+ * ({@link LiveHeap}; DynamoDB Local lives in the same JVM, so its share is in it too). See README.md.
  */
 final class ReportBench {
 
@@ -61,7 +60,7 @@ final class ReportBench {
     private static final int BLOCK = 500;
 
     private record Result(int entries, int noise, long loaded, double loadSeconds, double runSeconds, long queries, long scans,
-                          long itemsRead, long rows, long peakHeapMb, long heapBeforeMb) {
+                          long itemsRead, long rows, long peakHeapMb, long heapBeforeMb, long collections) {
     }
 
     private ReportBench() {
@@ -78,7 +77,7 @@ final class ReportBench {
             results.add(measure(entries, noise, threads));
         }
         Markdown table = new Markdown("Entries on the day", "Other days' entries", "Queries", "Scans", "Items read",
-                "Rows written", "Run s", "Peak heap above start MB");
+                "Rows written", "Run s", "Live heap after GC, most above start MB");
         for (Result r : results) {
             table.row(String.format(Locale.ROOT, "%,d", r.entries()), String.format(Locale.ROOT, "%,d", 2 * r.noise()),
                     Long.toString(r.queries()), Long.toString(r.scans()), String.format(Locale.ROOT, "%,d", r.itemsRead()),
@@ -121,35 +120,29 @@ final class ReportBench {
             };
             DailyReports reports = new DailyReports(new LedgerStore(counter, TABLE), new ClientStore(counter, TABLE),
                     new WalletStore(counter, TABLE), new DirectoryReportStore(out), none, BusinessDay.ALIPAY);
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
-            long before = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong(before);
-            ExecutorService sampler = Executors.newSingleThreadExecutor();
-            Future<?> sampling = sampler.submit(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            long r0 = System.nanoTime();
-            DailyReports.DayReport report = reports.run(DAY);
-            double runSeconds = (System.nanoTime() - r0) / 1e9;
-            sampling.cancel(true);
-            sampler.shutdownNow();
+            long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            DailyReports.DayReport report;
+            double runSeconds;
+            long peakLive;
+            long collections;
+            try (LiveHeap live = new LiveHeap()) {
+                long r0 = System.nanoTime();
+                report = reports.run(DAY);
+                runSeconds = (System.nanoTime() - r0) / 1e9;
+                peakLive = live.peakBytes();
+                collections = live.collections();
+            }
             long rows = lines(out.resolve("reports/" + CLIENT_ID + "/" + DAY + "/transactions.csv")) - 2;
             if (rows != entries || report.entriesRead() != 2L * entries) {
                 throw new IllegalStateException("wrote " + rows + " rows, read " + report.entriesRead() + " entries; expected "
                         + entries + " and " + 2L * entries);
             }
             Result r = new Result(entries, noise, loaded, loadSeconds, runSeconds, counter.queries, counter.scans,
-                    counter.scannedCount, rows, (peak.get() - before) >> 20, before >> 20);
-            System.out.printf(Locale.ROOT, "  run %.1f s, %d queries, %d scans, %,d items read, %,d rows, peak heap +%d MB%n",
-                    runSeconds, r.queries(), r.scans(), r.itemsRead(), rows, r.peakHeapMb());
+                    counter.scannedCount, rows, Math.max(0, peakLive - before) >> 20, before >> 20, collections);
+            System.out.printf(Locale.ROOT, "  run %.1f s, %d queries, %d scans, %,d items read, %,d rows, live heap after GC "
+                    + "at most +%d MB over the %d MB before (%d collections)%n",
+                    runSeconds, r.queries(), r.scans(), r.itemsRead(), rows, r.peakHeapMb(), r.heapBeforeMb(), collections);
             return r;
         }
     }

@@ -234,7 +234,8 @@ final class SweepBench {
             }));
         }
         pool.shutdown();
-        long expected = 2L * total;
+        // each payment and its request key; each finished one also its ledger entry (the capture)
+        long expected = 2L * total + finished;
         try {
             while (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -253,7 +254,7 @@ final class SweepBench {
             throw new IllegalStateException("loading failed: " + e.getCause(), e.getCause());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "  loaded %,d items (%,d payments: %,d finished, %,d due; and their request keys) "
+        System.out.printf(Locale.ROOT, "  loaded %,d items (%,d payments: %,d finished, %,d due; their request keys and captures' ledger entries) "
                 + "in %.1f s, %.0f items/s%n", written.get(), paymentItems.get(), finished, due, seconds, written.get() / seconds);
         return new Load(written.get(), paymentItems.get(), seconds);
     }
