@@ -35,12 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,7 +51,6 @@ final class ReportBench {
     private static final String CLIENT_ID = "BENCH_MERCHANT";
     private static final String WALLET_ID = "SIMWALLET";
     private static final LocalDate DAY = LocalDate.parse("2026-11-23");
-    private static final int BLOCK = 500;
 
     private record Result(int entries, int noise, long loaded, double loadSeconds, double runSeconds, long queries, long scans,
                           long itemsRead, long rows, long peakHeapMb, long heapBeforeMb, long collections) {
@@ -159,39 +152,11 @@ final class ReportBench {
     private static long load(DynamoDbClient db, LocalDate day, int count, int threads) {
         Instant start = BusinessDay.ALIPAY.start(day);
         long spacing = Duration.ofDays(1).toMillis() / Math.max(1, count);
-        AtomicInteger cursor = new AtomicInteger();
-        AtomicLong written = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            workers.add(pool.submit(() -> {
-                CapturingDynamo capture = new CapturingDynamo();
-                PaymentStore store = new PaymentStore(capture, TABLE);
-                ItemBatches batches = new ItemBatches(db, TABLE, written);
-                int from;
-                while ((from = cursor.getAndAdd(BLOCK)) < count) {
-                    for (int i = from; i < Math.min(from + BLOCK, count); i++) {
-                        pay(store, day + "-" + i, start.plusMillis(i * spacing));
-                        // only the ledger entries: the report reads nothing else
-                        capture.drain().stream().filter(item -> item.get(ScanpayTable.PK).s().startsWith("LEDGER#"))
-                                .forEach(batches::add);
-                    }
-                }
-                batches.finish();
-                return null;
-            }));
-        }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(1, TimeUnit.HOURS);
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (Exception e) {
-            pool.shutdownNow();
-            throw new IllegalStateException("loading failed: " + e, e);
-        }
-        return written.get();
+        // only the ledger entries: the report reads nothing else
+        return ParallelLoad.run(db, TABLE, count, threads, count, (i, store, capture, batches) -> {
+            pay(store, day + "-" + i, start.plusMillis(i * spacing));
+            capture.drain().stream().filter(item -> item.get(ScanpayTable.PK).s().startsWith("LEDGER#")).forEach(batches::add);
+        });
     }
 
     private static void pay(PaymentStore store, String id, Instant paidAt) {
