@@ -30,6 +30,7 @@ class CoreLayersTest {
             "money", "json", "signing", "protocol", "outbound",
             // the records and their values
             "model.client", "model.wallet", "model.payment", "model.refund", "model.code", "model.notification",
+            "model.ledger",
             // how the records look on the AMS wire
             "wire",
             // pure rules: the machines, what wallet answers prove, schedules
@@ -38,7 +39,7 @@ class CoreLayersTest {
             "store",
             // services: load, apply an edge, call the wallet or merchant, apply the next edge
             "service.directory", "service.wallet", "service.notify", "service.followup", "service.code",
-            "service.intake", "service.merchant",
+            "service.intake", "service.merchant", "service.reconcile",
             // the signed JSON dispatcher and the two APIs on it; the legacy gateway (key=value in, XML out)
             "api", "api.wallet", "api.merchant", "api.legacy",
             // beans

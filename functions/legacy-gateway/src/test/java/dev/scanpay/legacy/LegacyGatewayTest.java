@@ -269,6 +269,7 @@ class LegacyGatewayTest {
         assertThat(cancel.get("retry_flag")).isEqualTo("N");
         assertThat(gateway.wallet.balance("ida", "USD")).isEqualTo(before);
         assertThat(pos.get(LegacySignType.MD5, query("LT-9")).get("alipay_trans_status")).isEqualTo("TRADE_CLOSED");
+        assertThat(ledgerOf("LT-9")).as("the money moved, in the ledger").containsExactlyInAnyOrder("PAYMENT 700", "CANCEL -700");
     }
 
     @Test
@@ -317,6 +318,20 @@ class LegacyGatewayTest {
         assertThat(over.get("error")).isEqualTo("REQUEST_AMOUNT_EXCEED");
         assertRefused(inconsistent, "INVALID_PARAMETER");
         assertThat(gateway.wallet.balance("kim", "USD")).isEqualTo(before);
+        assertThat(ledgerOf("LT-11")).as("the money moved, in the ledger")
+                .containsExactlyInAnyOrder("PAYMENT 1000", "REFUND -300", "REFUND -700");
+    }
+
+    /** The ledger entries of the partner's transaction today, as "transactionType signedMinor". */
+    private java.util.List<String> ledgerOf(String transId) {
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        new dev.scanpay.core.store.LedgerStore(gateway.dynamoClient, gateway.table).forEachOfClient(PARTNER,
+                dev.scanpay.core.model.ledger.BusinessDay.ALIPAY.of(gateway.now()), e -> {
+                    if (transId.equals(e.paymentRequestId())) {
+                        entries.add(e.type().transactionType() + " " + e.signedMinor());
+                    }
+                });
+        return entries;
     }
 
     // ------------------------------------------------------------------ refusals

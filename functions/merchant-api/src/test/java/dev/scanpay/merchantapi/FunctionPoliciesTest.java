@@ -34,7 +34,7 @@ class FunctionPoliciesTest {
     @Test
     void onlyFunctionsThatSignMayReadTheGatewayKey() {
         Map<String, Boolean> signs = Map.of("merchant-api", true, "wallet-api", true, "status-sweeper", true,
-                "notifier", true, "codes", false, "legacy-gateway", true);
+                "notifier", true, "codes", false, "legacy-gateway", true, "reconciliation", true);
         signs.forEach((function, signing) -> {
             boolean mayRead = FunctionPolicy.of(function).grants().stream()
                     .anyMatch(g -> g.action().equals("secretsmanager:GetSecretValue") && g.resource().equals("gateway-key"));

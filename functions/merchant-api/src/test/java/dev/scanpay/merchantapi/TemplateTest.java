@@ -113,12 +113,16 @@ class TemplateTest {
         assertThat(declared).isEqualTo(expected);
         assertThat(keySchema(table.get("KeySchema"))).isEqualTo(
                 code.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
-        Map<String, Object> index = map(((List<?>) table.get("GlobalSecondaryIndexes")).get(0));
-        var codeIndex = code.globalSecondaryIndexes().get(0);
-        assertThat(index.get("IndexName")).isEqualTo(codeIndex.indexName());
-        assertThat(keySchema(index.get("KeySchema"))).isEqualTo(
-                codeIndex.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
-        assertThat(map(index.get("Projection")).get("ProjectionType")).isEqualTo(codeIndex.projection().projectionTypeAsString());
+        List<?> indexes = (List<?>) table.get("GlobalSecondaryIndexes");
+        assertThat(indexes).hasSameSizeAs(code.globalSecondaryIndexes());
+        for (int i = 0; i < indexes.size(); i++) {
+            Map<String, Object> index = map(indexes.get(i));
+            var codeIndex = code.globalSecondaryIndexes().get(i);
+            assertThat(index.get("IndexName")).isEqualTo(codeIndex.indexName());
+            assertThat(keySchema(index.get("KeySchema"))).isEqualTo(
+                    codeIndex.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+            assertThat(map(index.get("Projection")).get("ProjectionType")).isEqualTo(codeIndex.projection().projectionTypeAsString());
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.scanpay.bench;
 import java.nio.file.Files;
 
 /**
- * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|all [options]}. See README.md.
+ * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|report|all [options]}. See README.md.
  */
 public final class Bench {
 
@@ -39,6 +39,7 @@ public final class Bench {
                 case "coldstart" -> ColdStartBench.run(files, options);
                 case "throughput" -> ThroughputBench.run(files, options);
                 case "sweep" -> SweepBench.run(files, options);
+                case "report" -> ReportBench.run(files, options);
                 case "all" -> {
                     ColdStartBench.run(files, options);
                     ThroughputBench.run(files, options);
@@ -74,7 +75,10 @@ public final class Bench {
                                --finished 1000,10000,100000   --due 1000   --page-size 100 (per shard, as deployed)
                                --threads 4 (loader threads for the BatchWriteItem setup)
                                --no-scan (skip the contrast Scan: 5.5 of the 8 minutes at 100k)
-                  all          coldstart and throughput (not sweep)
+                  report       one business day's report files from the ledger: time, items read and peak heap for
+                               a day of 10k and 100k entries among other days' entries
+                               --entries 10000,100000   --noise 50000 (entries on each neighbouring day)   --threads 4
+                  all          coldstart and throughput (not sweep, not report)
 
                   --root DIR          the repository (found from the jar's location by default)
                   --simulator-nagle   leave TCP_NODELAY off in the wallet simulator (the JDK server's default)

@@ -26,12 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,8 +50,6 @@ final class SweepBench {
     private static final String CLIENT_ID = "BENCH_MERCHANT";
     private static final String REQUEST_HASH = "sweep-bench-request-hash";
     /** Payments a loader thread claims at a time. */
-    private static final int BLOCK = 200;
-    private static final int BATCH = 25;
     /** Unmeasured {@code due} calls (reads only) before the measured search. */
     private static final int WARMUP_CALLS = 10;
 
@@ -204,67 +196,25 @@ final class SweepBench {
     private static Load load(DynamoDbClient db, int finished, int due, int threads) {
         int total = finished + due;
         Instant base = Instant.now();
-        AtomicInteger cursor = new AtomicInteger();
-        AtomicLong written = new AtomicLong();
         AtomicLong paymentItems = new AtomicLong();
         Set<String> ids = ConcurrentHashMap.newKeySet();
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            workers.add(pool.submit(() -> {
-                CapturingDynamo capture = new CapturingDynamo();
-                PaymentStore store = new PaymentStore(capture, TABLE);
-                List<WriteRequest> batch = new ArrayList<>(BATCH);
-                int from;
-                while ((from = cursor.getAndAdd(BLOCK)) < total) {
-                    for (int i = from; i < Math.min(from + BLOCK, total); i++) {
-                        boolean isDue = isDue(i, due, total);
-                        write(store, i, isDue, base, ids);
-                        for (Map<String, AttributeValue> item : capture.drain()) {
-                            if ("PAY".equals(item.get(ScanpayTable.SK).s())) {
-                                check(item, isDue);
-                                paymentItems.incrementAndGet();
-                            }
-                            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                            if (batch.size() == BATCH) {
-                                flush(db, batch);
-                                written.addAndGet(batch.size());
-                                batch.clear();
-                            }
-                        }
-                    }
+        // each payment and its request key; each finished one also its ledger entry (the capture)
+        long written = ParallelLoad.run(db, TABLE, total, threads, 2L * total + finished, (i, store, capture, batches) -> {
+            boolean isDue = isDue(i, due, total);
+            write(store, i, isDue, base, ids);
+            for (Map<String, AttributeValue> item : capture.drain()) {
+                if ("PAY".equals(item.get(ScanpayTable.SK).s())) {
+                    check(item, isDue);
+                    paymentItems.incrementAndGet();
                 }
-                if (!batch.isEmpty()) {
-                    flush(db, batch);
-                    written.addAndGet(batch.size());
-                }
-                return null;
-            }));
-        }
-        pool.shutdown();
-        long expected = 2L * total;
-        try {
-            while (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "  loading: %,d of %,d items (%.0f%%), %.0f items/s%n", written.get(), expected,
-                        100.0 * written.get() / expected, written.get() / seconds);
+                batches.add(item);
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pool.shutdownNow();
-            throw new IllegalStateException("interrupted while loading", e);
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            throw new IllegalStateException("loading failed: " + e.getCause(), e.getCause());
-        }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "  loaded %,d items (%,d payments: %,d finished, %,d due; and their request keys) "
-                + "in %.1f s, %.0f items/s%n", written.get(), paymentItems.get(), finished, due, seconds, written.get() / seconds);
-        return new Load(written.get(), paymentItems.get(), seconds);
+        System.out.printf(Locale.ROOT, "  loaded %,d items (%,d payments: %,d finished, %,d due; their request keys and captures' ledger entries) "
+                + "in %.1f s, %.0f items/s%n", written, paymentItems.get(), finished, due, seconds, written / seconds);
+        return new Load(written, paymentItems.get(), seconds);
     }
 
     /**
@@ -318,8 +268,9 @@ final class SweepBench {
         }
     }
 
-    private static void flush(DynamoDbClient db, List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(TABLE, List.copyOf(batch));
+    /** One BatchWriteItem of {@code batch} into {@code table}, unprocessed items retried with backoff. */
+    static void flush(DynamoDbClient db, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
                 try {

@@ -244,7 +244,9 @@ final class LocalStack {
                         "scanpay.outbound.allow-loopback", true,
                         "scanpay.outbound.require-https", false))
                 // the legacy partners' MD5 keys, {"2088...": "<md5Key>"}: a file here, as the gateway key is
-                .properties(Map.of("scanpay.legacy.md5-keys.file", files.path(LEGACY_MD5_KEYS).toString()))
+                .properties(Map.of("scanpay.legacy.md5-keys.file", files.path(LEGACY_MD5_KEYS).toString(),
+                        // the daily reports (./scanpay-local report) and the merchants' links to them
+                        "scanpay.reports.dir", files.path("reports").toString()))
                 .start();
 
         files.write(files.path("stack.json"), JsonObject.create()

@@ -58,6 +58,7 @@ public final class ScanpayLocal {
                 case "receiver" -> NotificationReceiver.run(options);
                 case "register-client" -> RegisterClient.run(options);
                 case "keygen" -> Keygen.run(options);
+                case "report" -> System.exit(DailyReport.run(options));
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }
         } catch (StartupFailure e) {
@@ -65,7 +66,7 @@ public final class ScanpayLocal {
             System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println("scanpay-local: " + e.getMessage());
-            System.err.println("usage: scanpay-local [serve|pay|legacy-pay|order-code|scan|receiver|register-client|keygen] [--option value ...]; see README.md");
+            System.err.println("usage: scanpay-local [serve|pay|legacy-pay|order-code|scan|receiver|register-client|keygen|report] [--option value ...]; see README.md");
             System.err.println("       (arguments were " + Arrays.toString(args) + ")");
             System.exit(2);
         }

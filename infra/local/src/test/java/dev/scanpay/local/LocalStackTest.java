@@ -173,6 +173,31 @@ class LocalStackTest {
         assertThat(get(signed)).contains("<is_success>T</is_success>").contains("<sign_type>RSA2</sign_type>");
     }
 
+    /** The done-means of the reconciliation: the day's files, no break, then the break a dropped wallet record makes. */
+    @Test
+    void theReportCommandWritesTheDaysFilesAndNamesTheBreakOfADroppedWalletRecord() throws Exception {
+        assertThat(DemoPayment.run(args("--amount", "4321", "--currency", "USD"))).isZero();
+        java.time.LocalDate today = dev.scanpay.core.model.ledger.BusinessDay.ALIPAY.of(java.time.Instant.now());
+        var records = stack.wallet().settlementRecords(dev.scanpay.core.model.ledger.BusinessDay.ALIPAY.start(today),
+                dev.scanpay.core.model.ledger.BusinessDay.ALIPAY.end(today));
+        String paid = records.stream().filter(r -> r.minor() == 4321 && r.transactionType().equals("PAYMENT"))
+                .reduce((a, b) -> b).orElseThrow().paymentRequestId();
+
+        DailyReport.run(args());
+        Path transactions = dir.resolve("reports/reports").resolve(LocalStack.DEMO_CLIENT_ID).resolve(today.toString())
+                .resolve("transactions.csv");
+        Path breaks = dir.resolve("reports/wallets").resolve(stack.wallet().walletId()).resolve(today.toString()).resolve("breaks.csv");
+        assertThat(java.nio.file.Files.readString(transactions)).contains(paid).endsWith("<END>\n");
+        assertThat(java.nio.file.Files.readString(breaks)).doesNotContain(paid);
+
+        stack.wallet().dropSettlementRecord("PAYMENT", paid);
+        int exit = DailyReport.run(args("--date", today.toString()));
+
+        assertThat(exit).as("breaks found").isEqualTo(3);
+        assertThat(java.nio.file.Files.readAllLines(breaks)).filteredOn(line -> line.contains(paid))
+                .singleElement().satisfies(line -> assertThat(line).startsWith("MISSING_AT_WALLET,PAYMENT,"));
+    }
+
     @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();

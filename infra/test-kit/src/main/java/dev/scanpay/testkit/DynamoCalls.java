@@ -51,7 +51,9 @@ public final class DynamoCalls {
             "dev.scanpay.sweeper.", "status-sweeper",
             "dev.scanpay.core.service.followup.Sweeper", "status-sweeper",
             "dev.scanpay.notifier.", "notifier",
-            "dev.scanpay.legacy.", "legacy-gateway");
+            "dev.scanpay.legacy.", "legacy-gateway",
+            "dev.scanpay.reconciliation.", "reconciliation",
+            "dev.scanpay.core.service.reconcile.DailyReports", "reconciliation");
     private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
     private static final ClassValue<Boolean> TEST_CLASS = new ClassValue<>() {
         @Override

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * What one function's code may do in AWS, as kept beside its code in {@code functions/<function>/iam-policy.txt}:
  * one line per action and resource, with the partition keys it may touch ({@code dynamodb:LeadingKeys}
- * patterns; none means any). Resources are {@code table}, {@code index/due}, {@code gateway-key} (the
- * Secrets Manager secret) and {@code notifier-dead-letters} (the notifier's failed-record queue).
+ * patterns; none means any). Resources are {@code table}, {@code index/due}, {@code index/ledger},
+ * {@code gateway-key} (the Secrets Manager secret), {@code notifier-dead-letters} (the notifier's failed-record
+ * queue) and the report bucket's {@code reports-bucket/reports/*} and {@code reports-bucket/wallets/*}.
  * template.yaml's policy for the function must say exactly this, and every DynamoDB call its tests send
  * must be allowed by it.
  */
@@ -47,7 +48,8 @@ public final class FunctionPolicy {
             "codes", "CodesFunction",
             "status-sweeper", "StatusSweeperFunction",
             "notifier", "NotifierFunction",
-            "legacy-gateway", "LegacyGatewayFunction");
+            "legacy-gateway", "LegacyGatewayFunction",
+            "reconciliation", "ReconciliationFunction");
 
     private final String function;
     private final Set<Grant> grants;
@@ -138,6 +140,9 @@ public final class FunctionPolicy {
         return switch (text) {
             case "{Fn::GetAtt=[ScanpayTable, Arn]}" -> "table";
             case "{Fn::Sub=${ScanpayTable.Arn}/index/due}" -> "index/due";
+            case "{Fn::Sub=${ScanpayTable.Arn}/index/ledger}" -> "index/ledger";
+            case "{Fn::Sub=${ReportsBucket.Arn}/reports/*}" -> "reports-bucket/reports/*";
+            case "{Fn::Sub=${ReportsBucket.Arn}/wallets/*}" -> "reports-bucket/wallets/*";
             case "{Ref=GatewayKeySecretArn}" -> "gateway-key";
             case "{Ref=LegacyMd5KeysSecretArn}" -> "legacy-md5-keys";
             case "{Fn::GetAtt=[NotifierDeadLetterQueue, Arn]}" -> "notifier-dead-letters";

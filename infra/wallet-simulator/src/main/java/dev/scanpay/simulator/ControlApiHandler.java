@@ -90,6 +90,9 @@ final class ControlApiHandler {
             }
             simulator.trustGateway(clientId, parse(() -> RsaKeys.publicKey(publicKey)));
             Exchanges.sendJson(exchange, json, 200, Map.of("trusted", clientId));
+        } else if (path.size() == 3 && path.get(0).equals("simulator") && path.get(1).equals("settlements")) {
+            requireMethod(method, "POST");
+            Exchanges.sendJson(exchange, json, 200, settlementTweak(path.get(2), readObject(exchange)));
         } else if (path.size() == 2 && path.get(0).equals("simulator") && path.get(1).equals("info")) {
             requireMethod(method, "GET");
             Exchanges.sendJson(exchange, json, 200, JsonObject.create()
@@ -107,6 +110,34 @@ final class ControlApiHandler {
         } else {
             throw new HttpProblem(404, "no such path");
         }
+    }
+
+    /**
+     * drop / alter / add / reset a record of the settlement file: {@code {"transactionType": "PAYMENT", "id": "<the
+     * gateway's paymentId, or refundId for a REFUND>", "value": "999", "currency": "USD"}}; add takes a record
+     * ({@code transactionType, paymentRequestId, refundRequestId, walletTransactionId, amount, transactionTime}).
+     */
+    private Map<String, Object> settlementTweak(String action, Map<String, Object> body) {
+        switch (action) {
+            case "drop" -> simulator.dropSettlementRecord(text(body, "transactionType"), text(body, "id"));
+            case "alter" -> simulator.alterSettlementRecord(text(body, "transactionType"), text(body, "id"),
+                    body.get("value") == null ? null : wholeNumber(body.get("value"), "value"),
+                    body.get("currency") == null ? null : text(body, "currency"));
+            case "add" -> {
+                if (!(body.get("amount") instanceof Map<?, ?> amount)) {
+                    throw new HttpProblem(400, "amount {currency, value} is required");
+                }
+                java.time.Instant time = body.get("transactionTime") == null ? simulator.config().clock().instant()
+                        : parse(() -> java.time.OffsetDateTime.parse(text(body, "transactionTime")).toInstant());
+                simulator.addSettlementRecord(new SettlementRecord(text(body, "transactionType"), text(body, "paymentRequestId"),
+                        body.get("refundRequestId") == null ? null : text(body, "refundRequestId"),
+                        body.get("walletTransactionId") == null ? null : text(body, "walletTransactionId"),
+                        wholeNumber(amount.get("value"), "amount.value"), String.valueOf(amount.get("currency")), time));
+            }
+            case "reset" -> simulator.clearSettlementTweaks();
+            default -> throw new HttpProblem(404, "settlements/" + action + ": use drop, alter, add or reset");
+        }
+        return Map.of("done", action);
     }
 
     private Map<String, Object> readObject(HttpExchange exchange) throws IOException {

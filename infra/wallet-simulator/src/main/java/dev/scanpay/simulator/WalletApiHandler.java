@@ -24,6 +24,10 @@ final class WalletApiHandler {
     static final String BASE_PATH = "/mpp/v1";
     static final String PAYMENTS_PATH = BASE_PATH + "/payments/";
     static final List<String> OPERATIONS = List.of("pay", "inquiryPayment", "cancelPayment", "refund");
+    /** The wallet's settlement records of a time range, paged: what the gateway's break report compares with. */
+    static final String SETTLEMENTS_PATH = BASE_PATH + "/settlements/inquiry";
+    static final String SETTLEMENTS = "settlementInquiry";
+    static final int MAX_SETTLEMENT_PAGE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(WalletApiHandler.class);
 
@@ -65,8 +69,9 @@ final class WalletApiHandler {
 
     void handle(HttpExchange exchange) throws IOException {
         String uri = exchange.getRequestURI().getRawPath();
-        String operation = uri.startsWith(PAYMENTS_PATH) ? uri.substring(PAYMENTS_PATH.length()) : "";
-        if (!OPERATIONS.contains(operation)) {
+        String operation = uri.equals(SETTLEMENTS_PATH) ? SETTLEMENTS
+                : uri.startsWith(PAYMENTS_PATH) ? uri.substring(PAYMENTS_PATH.length()) : "";
+        if (!OPERATIONS.contains(operation) && !SETTLEMENTS.equals(operation)) {
             throw new HttpProblem(404, "no wallet API at " + uri);
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -129,6 +134,50 @@ final class WalletApiHandler {
         return (refund == null ? "" : refund + " of ") + (payment == null ? "-" : payment);
     }
 
+    /** One page of the settlement records between startTime and endTime (ISO 8601), pageNumber from 1. */
+    private WalletReply settlementPage(Map<String, Object> request) {
+        java.time.Instant from;
+        java.time.Instant until;
+        int pageNumber;
+        int pageSize;
+        try {
+            from = java.time.OffsetDateTime.parse(String.valueOf(request.get("startTime"))).toInstant();
+            until = java.time.OffsetDateTime.parse(String.valueOf(request.get("endTime"))).toInstant();
+            pageNumber = Integer.parseInt(String.valueOf(request.getOrDefault("pageNumber", 1)));
+            pageSize = Integer.parseInt(String.valueOf(request.getOrDefault("pageSize", MAX_SETTLEMENT_PAGE)));
+        } catch (RuntimeException e) {
+            return WalletReply.failure("PARAM_ILLEGAL", "startTime and endTime (ISO 8601), pageNumber and pageSize are required");
+        }
+        if (pageNumber < 1 || pageSize < 1 || pageSize > MAX_SETTLEMENT_PAGE) {
+            return WalletReply.failure("PARAM_ILLEGAL", "pageNumber from 1, pageSize 1 to " + MAX_SETTLEMENT_PAGE);
+        }
+        List<SettlementRecord> all = ledger.settlementRecords(from, until);
+        int start = (int) Math.min((long) (pageNumber - 1) * pageSize, all.size());
+        int end = Math.min(start + pageSize, all.size());
+        List<Map<String, Object>> page = all.subList(start, end).stream().map(WalletApiHandler::settlementJson).toList();
+        return new WalletReply(dev.scanpay.core.json.JsonObject.create()
+                .put("result", dev.scanpay.core.protocol.Result.success().toWire())
+                .put("records", page)
+                .put("hasMore", end < all.size())
+                .build(), Delivery.SIGNED);
+    }
+
+    static Map<String, Object> settlementJson(SettlementRecord r) {
+        Map<String, Object> amount = new java.util.LinkedHashMap<>();
+        amount.put("currency", r.currency());
+        amount.put("value", Long.toString(r.minor()));
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("transactionType", r.transactionType());
+        json.put("paymentRequestId", r.paymentRequestId());
+        if (r.refundRequestId() != null) {
+            json.put("refundRequestId", r.refundRequestId());
+        }
+        json.put("walletTransactionId", r.walletTransactionId());
+        json.put("amount", amount);
+        json.put("transactionTime", dev.scanpay.core.wire.AmsWire.time(r.time()));
+        return json;
+    }
+
     private WalletReply process(String operation, Map<String, Object> request) {
         try {
             switch (operation) {
@@ -138,6 +187,8 @@ final class WalletApiHandler {
                     return ledger.inquire(WalletRequests.paymentRequestId(request));
                 case "cancelPayment":
                     return ledger.cancel(WalletRequests.paymentRequestId(request));
+                case SETTLEMENTS:
+                    return settlementPage(request);
                 default:
                     return ledger.refund(WalletRequests.refund(request));
             }

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -41,6 +43,7 @@ final class WalletLedger {
     private final Map<String, RefundEntry> refunds = new HashMap<>();
     private final Set<PaymentEntry> pendingPayments = new LinkedHashSet<>();
     private final Set<RefundEntry> pendingRefunds = new LinkedHashSet<>();
+    private final SettlementFileTweaks settlementTweaks = new SettlementFileTweaks();
     private long paymentSequence;
     private long refundSequence;
     private int totalCharges;
@@ -336,6 +339,52 @@ final class WalletLedger {
                 break;
         }
         return refundReply(refund);
+    }
+
+    // ---- the settlement file
+
+    /** What the wallet's settlement file says happened in [from, until): its books, as tweaked by tests. */
+    synchronized List<SettlementRecord> settlementRecords(Instant from, Instant until) {
+        settleDue();
+        List<SettlementRecord> records = new ArrayList<>();
+        for (PaymentEntry p : payments.values()) {
+            if (p.charges == 0 || p.amount == null) {
+                continue;
+            }
+            String currency = p.amount.currencyCode();
+            records.add(new SettlementRecord("PAYMENT", p.paymentRequestId, null, p.paymentId, p.amount.minor(), currency,
+                    p.paymentTime));
+            if (p.status == Status.CANCELLED && p.cancelledAt != null) {
+                // a cancel gives back what refunds had not
+                records.add(new SettlementRecord("CANCEL", p.paymentRequestId, null, p.paymentId,
+                        p.amount.minor() - p.refundedMinor(), currency, p.cancelledAt));
+            }
+            for (RefundEntry r : p.refunds) {
+                if (r.status == SimulatedRefund.Status.SUCCESS) {
+                    records.add(new SettlementRecord("REFUND", p.paymentRequestId, r.refundRequestId, r.refundId,
+                            r.amount.minor(), r.amount.currencyCode(), r.refundTime));
+                }
+            }
+        }
+        return settlementTweaks.apply(records).stream()
+                .filter(r -> !r.time().isBefore(from) && r.time().isBefore(until))
+                .toList();
+    }
+
+    synchronized void dropSettlementRecord(String transactionType, String id) {
+        settlementTweaks.drop(SettlementRecord.key(transactionType, id));
+    }
+
+    synchronized void alterSettlementRecord(String transactionType, String id, Long minor, String currency) {
+        settlementTweaks.alter(SettlementRecord.key(transactionType, id), minor, currency);
+    }
+
+    synchronized void addSettlementRecord(SettlementRecord record) {
+        settlementTweaks.add(record);
+    }
+
+    synchronized void clearSettlementTweaks() {
+        settlementTweaks.clear();
     }
 
     // ---- rules

@@ -178,6 +178,35 @@ public final class WalletSimulator implements AutoCloseable {
         walletApi.rewriteNextAnswer(operation, rewrite);
     }
 
+    /**
+     * The wallet's settlement file for [{@code from}, {@code until}): what it charged, gave back by cancels and
+     * refunded, from its own books, as the tweaks below have changed it. The gateway reads the same through the
+     * signed {@code POST /mpp/v1/settlements/inquiry}.
+     */
+    public java.util.List<SettlementRecord> settlementRecords(java.time.Instant from, java.time.Instant until) {
+        return ledger.settlementRecords(from, until);
+    }
+
+    /** Leaves the record of {@code transactionType} (PAYMENT, CANCEL, REFUND) for the gateway's id out of the file. */
+    public void dropSettlementRecord(String transactionType, String gatewayId) {
+        ledger.dropSettlementRecord(transactionType, gatewayId);
+    }
+
+    /** Gives that record another amount (minor units) and/or currency in the file; null keeps it. */
+    public void alterSettlementRecord(String transactionType, String gatewayId, Long minor, String currency) {
+        ledger.alterSettlementRecord(transactionType, gatewayId, minor, currency);
+    }
+
+    /** Adds a record to the file: a duplicate of one there, or one the gateway never heard of. */
+    public void addSettlementRecord(SettlementRecord record) {
+        ledger.addSettlementRecord(record);
+    }
+
+    /** The file as the books say again. */
+    public void clearSettlementTweaks() {
+        ledger.clearSettlementTweaks();
+    }
+
     /** Applies to every wallet API call until set back to {@link Fault#NONE}. */
     public void setFault(Fault fault) {
         walletApi.setFault(fault == null ? Fault.NONE : fault);

@@ -1,5 +1,7 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.model.ledger.BusinessDay;
+import java.time.ZoneId;
 import dev.scanpay.core.outbound.DestinationRules;
 import dev.scanpay.core.service.wallet.WalletClient;
 import io.micronaut.context.annotation.Value;
@@ -62,6 +64,9 @@ public final class GatewayConfig {
     private final int dynamoMaxAttempts;
     private final Duration apiDeadline;
     private final Duration payDeadline;
+    private final BusinessDay businessDay;
+    private final String reportsBucket;
+    private final String reportsDir;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -90,7 +95,10 @@ public final class GatewayConfig {
                          @Value("${scanpay.dynamodb.call-timeout:3s}") Duration dynamoCallTimeout,
                          @Value("${scanpay.dynamodb.max-attempts:3}") int dynamoMaxAttempts,
                          @Value("${scanpay.api.deadline:12s}") Duration apiDeadline,
-                         @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline) {
+                         @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline,
+                         @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone,
+                         @Nullable @Value("${scanpay.reports.bucket:}") String reportsBucket,
+                         @Value("${scanpay.reports.dir:scanpay-data/reports}") String reportsDir) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -132,6 +140,9 @@ public final class GatewayConfig {
         }
         this.apiDeadline = apiDeadline;
         this.payDeadline = payDeadline;
+        this.businessDay = new BusinessDay(ZoneId.of(businessDayZone));
+        this.reportsBucket = blankToNull(reportsBucket);
+        this.reportsDir = reportsDir;
     }
 
     /**
@@ -263,6 +274,18 @@ public final class GatewayConfig {
      * a page is public, so this bounds what strangers can make the store hold.
      */
     public int entryCodeMaxOpenPerStore() { return entryCodeMaxOpenPerStore; }
+
+    // ------------------------------------------------------------------ the ledger and its reports
+
+    /**
+     * Where one business day ends: ledger entries are filed, and daily reports cut, at midnight in this zone
+     * ({@code +08}, UTC+8, as Alipay's files are; any zone id or offset, e.g. {@code Z} or {@code Asia/Tokyo}).
+     */
+    public BusinessDay businessDay() { return businessDay; }
+    /** The S3 bucket the daily reports are written to and linked from (AWS); null means {@link #reportsDir()}. */
+    public String reportsBucket() { return reportsBucket; }
+    /** The directory the daily reports are written to when there is no bucket (the local stack's DIR/reports). */
+    public String reportsDir() { return reportsDir; }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.service.reconcile.MerchantReports;
 import dev.scanpay.core.service.directory.ClientDirectory;
 import dev.scanpay.core.service.code.CodePayments;
 import dev.scanpay.core.model.code.CodeUrls;
@@ -56,8 +57,8 @@ public class MerchantSideFactory {
 
     @Singleton
     AmsGateway amsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
-                          EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
-                          Clock clock, AnswerDeadlines deadlines) {
-        return new AmsGateway(authenticator, payments, refunds, entryCodes, notifications, json, signer, clock, deadlines);
+                          EntryCodes entryCodes, MerchantNotifications notifications, MerchantReports reports, Json json,
+                          MessageSigner signer, Clock clock, AnswerDeadlines deadlines) {
+        return new AmsGateway(authenticator, payments, refunds, entryCodes, notifications, reports, json, signer, clock, deadlines);
     }
 }

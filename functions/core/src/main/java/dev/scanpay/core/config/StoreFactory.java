@@ -5,6 +5,7 @@ import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.CodeStore;
 import dev.scanpay.core.store.EntryCodeStore;
 import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.core.store.LedgerStore;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.WalletStore;
@@ -20,12 +21,17 @@ public class StoreFactory {
 
     @Singleton
     PaymentStore paymentStore(DynamoDbClient dynamo, GatewayConfig config) {
-        return new PaymentStore(dynamo, config.table());
+        return new PaymentStore(dynamo, config.table(), config.businessDay());
     }
 
     @Singleton
     RefundStore refundStore(DynamoDbClient dynamo, GatewayConfig config) {
-        return new RefundStore(dynamo, config.table());
+        return new RefundStore(dynamo, config.table(), config.businessDay());
+    }
+
+    @Singleton
+    LedgerStore ledgerStore(DynamoDbClient dynamo, GatewayConfig config) {
+        return new LedgerStore(dynamo, config.table());
     }
 
     @Singleton

@@ -1,5 +1,9 @@
 package dev.scanpay.core.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import static dev.scanpay.core.store.Attrs.putS;
 import static dev.scanpay.core.store.Attrs.putTime;
 import static dev.scanpay.core.store.Attrs.s;
@@ -18,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Merchants and ISVs with their keys. Registration replaces the record, which is how keys are rotated. */
 public class ClientStore {
+
+    /** The partition listing every client id (sort key), beside each client's own item. */
+    static final String DIRECTORY = "CLIENTS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,7 +48,29 @@ public class ClientStore {
             item.put("notifyUrlPrefixes", AttributeValue.fromL(client.notifyUrlPrefixes().urls().stream().map(Attrs::s).toList()));
         }
         putTime(item, "createdAt", client.createdAt());
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        // with its line in the directory of clients (one partition), so the daily reports can list every client
+        // with a Query, never a Scan
+        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+    }
+
+    /** Every registered client's id, in order: one Query on the directory partition (paged). */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(DIRECTORY)))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> ids.add(str(item, ScanpayTable.SK)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ids;
     }
 
     public Optional<Client> get(String clientId) {

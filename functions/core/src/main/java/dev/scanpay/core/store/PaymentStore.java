@@ -4,9 +4,12 @@ import static dev.scanpay.core.store.Attrs.n;
 import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
+import dev.scanpay.core.model.ledger.BusinessDay;
+import dev.scanpay.core.model.ledger.LedgerEntry;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.rules.Edge;
+import dev.scanpay.core.rules.MoneyMovements;
 import dev.scanpay.core.rules.PaymentMachine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +55,18 @@ public class PaymentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final BusinessDay days;
 
+    /** A store whose ledger entries are filed by Alipay's business day (UTC+8). */
     public PaymentStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, BusinessDay.ALIPAY);
+    }
+
+    /** A store whose ledger entries are filed by {@code days}. */
+    public PaymentStore(DynamoDbClient dynamo, String table, BusinessDay days) {
         this.dynamo = dynamo;
         this.table = table;
+        this.days = days;
     }
 
     /** The idempotency record of a payment request. */
@@ -261,6 +272,11 @@ public class PaymentStore {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         List<TransactWriteItem> also = new ArrayList<>();
+        // the money this change moves, written with it or not at all (MoneyMovements decides; entries are new items)
+        for (LedgerEntry entry : MoneyMovements.ofPayment(expected, asStored(written), days)) {
+            also.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(LedgerItems.toItem(entry)).conditionExpression(NEW_ITEM_CONDITION).build()).build());
+        }
         for (Map<String, AttributeValue> item : alsoNew) {
             also.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(item).conditionExpression(NEW_ITEM_CONDITION).build()).build());

@@ -5,12 +5,15 @@ import static dev.scanpay.core.store.Attrs.s;
 import static dev.scanpay.core.store.Attrs.str;
 
 import dev.scanpay.core.model.payment.CancelState;
+import dev.scanpay.core.model.ledger.BusinessDay;
+import dev.scanpay.core.model.ledger.LedgerEntry;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.rules.RefundRules;
 import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.Edge;
+import dev.scanpay.core.rules.MoneyMovements;
 import dev.scanpay.core.rules.RefundMachine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,10 +73,18 @@ public class RefundStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final BusinessDay days;
 
+    /** A store whose ledger entries are filed by Alipay's business day (UTC+8). */
     public RefundStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, BusinessDay.ALIPAY);
+    }
+
+    /** A store whose ledger entries are filed by {@code days}. */
+    public RefundStore(DynamoDbClient dynamo, String table, BusinessDay days) {
         this.dynamo = dynamo;
         this.table = table;
+        this.days = days;
     }
 
     /** The idempotency record of a refund request. */
@@ -247,11 +258,32 @@ public class RefundStore {
         return write(expected, next, List.of());
     }
 
+    /**
+     * The refund's change, in one transaction with what it brings: a refusal releases its amount on the payment, a
+     * success writes its ledger entry, and either may owe a notification (the outbox).
+     */
     private Transition write(Refund expected, Refund next, List<Map<String, AttributeValue>> alsoNew) {
         Refund written = next.toBuilder().version(expected.version() + 1).build();
-        boolean releases = next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL;
-        if (releases || !alsoNew.isEmpty()) {
-            return transact(expected, written, releases, alsoNew);
+        List<TransactWriteItem> also = new ArrayList<>();
+        String alsoRefused = "an item written with refund " + expected.refundId() + " exists already; refusing to write it again";
+        if (next.status() == RefundStatus.FAIL && expected.status() != RefundStatus.FAIL) {
+            also.add(releaseAmount(expected));
+            alsoRefused = "payment " + expected.paymentId() + " holds less than refund " + expected.refundId()
+                    + " reserved; refusing to release";
+        }
+        if (next.status() == RefundStatus.SUCCESS && expected.status() != RefundStatus.SUCCESS) {
+            // the entry carries the payment's ids, merchant and store, which no longer change once it is paid
+            Payment payment = PaymentItems.read(dynamo, table, expected.paymentId())
+                    .orElseThrow(() -> new IllegalStateException("refund " + expected.refundId() + " has no payment"));
+            for (LedgerEntry entry : MoneyMovements.ofRefund(expected, asStored(written), payment, days)) {
+                also.add(newItem(LedgerItems.toItem(entry), false));
+            }
+        }
+        for (Map<String, AttributeValue> item : alsoNew) {
+            also.add(newItem(item, false));
+        }
+        if (!also.isEmpty()) {
+            return writeWith(expected, written, also, "write refund " + expected.refundId(), alsoRefused);
         }
         try {
             dynamo.putItem(PutItemRequest.builder()
@@ -280,11 +312,21 @@ public class RefundStore {
                 .toList();
     }
 
+    private TransactWriteItem releaseAmount(Refund expected) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(PaymentItems.key(expected.paymentId()))
+                .updateExpression(RELEASE_UPDATE)
+                .conditionExpression(RELEASE_CONDITION)
+                .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
+                .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
+                .build()).build();
+    }
+
     /**
-     * The refund's change in one transaction with the release of its amount on the payment (a move to FAIL) and the
-     * outbox items it owes.
+     * The refund's conditional put and {@code also} in one transaction. The loser of a race on the refund gets the
+     * winner's state ({@link Lost}); {@code alsoRefused} is the error when one of {@code also}'s conditions fails.
      */
-    private Transition transact(Refund expected, Refund written, boolean releases, List<Map<String, AttributeValue>> alsoNew) {
+    private Transition writeWith(Refund expected, Refund written, List<TransactWriteItem> also, String what, String alsoRefused) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(RefundItems.toItem(written))
@@ -293,19 +335,7 @@ public class RefundStore {
                 .expressionAttributeValues(expectation(expected))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build());
-        if (releases) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(PaymentItems.key(expected.paymentId()))
-                    .updateExpression(RELEASE_UPDATE)
-                    .conditionExpression(RELEASE_CONDITION)
-                    .expressionAttributeNames(Map.of("#refunded", "refundedMinor", "#version", "version"))
-                    .expressionAttributeValues(Map.of(":amount", n(expected.amount().minor()), ":one", n(1)))
-                    .build()).build());
-        }
-        for (Map<String, AttributeValue> item : alsoNew) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression(NEW_ITEM_CONDITION).build()).build());
-        }
+        writes.addAll(also);
         return withConflictRetries(() -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -317,16 +347,17 @@ public class RefundStore {
                     return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
                             : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
                 }
-                if (releases && failed(reasons, 1)) {
-                    throw new IllegalStateException("payment " + expected.paymentId() + " holds less than refund "
-                            + expected.refundId() + " reserved; refusing to release", e);
+                for (int i = 1; i < writes.size(); i++) {
+                    if (failed(reasons, i)) {
+                        throw new IllegalStateException(alsoRefused, e);
+                    }
                 }
                 if (isConflict(reasons)) {
                     return Optional.empty();
                 }
                 throw e;
             }
-        }, "write refund " + expected.refundId());
+        }, what);
     }
 
     /** Runs {@code attempt} until it gives an answer; empty means a transaction conflict, tried again after a pause. */

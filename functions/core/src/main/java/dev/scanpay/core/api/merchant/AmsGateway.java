@@ -1,5 +1,6 @@
 package dev.scanpay.core.api.merchant;
 
+import dev.scanpay.core.service.reconcile.MerchantReports;
 import dev.scanpay.core.service.merchant.MerchantPayments;
 import dev.scanpay.core.service.merchant.MerchantRefunds;
 import dev.scanpay.core.service.merchant.PayRequestParser;
@@ -33,8 +34,8 @@ public final class AmsGateway {
     private final SignedJsonApi<KnownClient> api;
 
     public AmsGateway(MerchantAuthenticator authenticator, MerchantPayments payments, MerchantRefunds refunds,
-                      EntryCodes entryCodes, MerchantNotifications notifications, Json json, MessageSigner signer,
-                      Clock clock, AnswerDeadlines deadlines) {
+                      EntryCodes entryCodes, MerchantNotifications notifications, MerchantReports reports, Json json,
+                      MessageSigner signer, Clock clock, AnswerDeadlines deadlines) {
         this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock, deadlines);
         // every merchant route, each parsed here and served by one method of one service
         for (String prefix : PATH_PREFIXES) {
@@ -49,6 +50,7 @@ public final class AmsGateway {
         route("codes", "registerEntryCode", entryCodes::register);
         route("notifications", "resend", notifications::resend);
         route("notifications", "listUndelivered", notifications::listUndelivered);
+        route("reports", "inquiry", reports::inquire);
     }
 
     private void route(String family, String operation, BiFunction<KnownClient, Fields, Map<String, Object>> handler) {

@@ -1,0 +1,60 @@
+package dev.scanpay.reconciliation;
+
+import static dev.scanpay.testkit.SamTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.core.service.reconcile.BreakType;
+import dev.scanpay.core.service.reconcile.DailyReports;
+import dev.scanpay.testkit.SamTemplate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against the reconciliation code: the handler and its daily schedule, the reports bucket
+ * (encrypted, versioned, aged out, never public), and for each break type a metric counting the line
+ * DailyReports logs for it, with an alarm.
+ */
+class ReconciliationTemplateTest {
+
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void theFunctionRunsDailyAtMidnightUtcWhichIsEightInTheMorningUtcPlusEight() {
+        Map<String, Object> function = template.properties("ReconciliationFunction");
+        assertThat(function.get("Handler")).isEqualTo(ReconciliationHandler.class.getName());
+        Map<String, Object> schedule = map(map(map(function.get("Events")).get("Daily")).get("Properties"));
+        assertThat(schedule.get("Schedule")).isEqualTo("cron(0 0 * * ? *)");
+        assertThat(map(map(function.get("Environment")).get("Variables")).get("SCANPAY_REPORTS_BUCKET"))
+                .isEqualTo(Map.of("Ref", "ReportsBucket"));
+    }
+
+    @Test
+    void theBucketIsEncryptedVersionedAgedOutAndNeverPublic() {
+        Map<String, Object> bucket = template.properties("ReportsBucket");
+        assertThat(bucket).containsKeys("BucketEncryption", "LifecycleConfiguration");
+        assertThat(map(bucket.get("VersioningConfiguration")).get("Status")).isEqualTo("Enabled");
+        assertThat(map(bucket.get("PublicAccessBlockConfiguration")).values()).containsOnly(true).hasSize(4);
+    }
+
+    @Test
+    void everyBreakTypeIsCountedFromTheLineTheCodeLogsAndAlarmed() {
+        assertThat(DailyReports.BREAK_LINE).isEqualTo("Reconciliation break");
+        for (BreakType type : BreakType.values()) {
+            String name = camel(type);
+            Map<String, Object> filter = template.properties("Breaks" + name + "Metric");
+            assertThat(filter.get("FilterPattern")).isEqualTo("\"" + DailyReports.BREAK_LINE + " " + type.name() + " \"");
+            String metric = (String) map(((List<?>) filter.get("MetricTransformations")).get(0)).get("MetricName");
+            assertThat(metric).isEqualTo("ReconciliationBreaks" + name);
+            assertThat(template.properties("Breaks" + name + "Alarm").get("MetricName")).isEqualTo(metric);
+        }
+    }
+
+    private static String camel(BreakType type) {
+        StringBuilder out = new StringBuilder();
+        for (String word : type.name().split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+}
