@@ -51,7 +51,8 @@ public final class DynamoCalls {
             "dev.scanpay.sweeper.", "status-sweeper",
             "dev.scanpay.core.service.followup.Sweeper", "status-sweeper",
             "dev.scanpay.notifier.", "notifier",
-            "dev.scanpay.legacy.", "legacy-gateway");
+            "dev.scanpay.legacy.", "legacy-gateway",
+            "dev.scanpay.admin.", FunctionPolicy.ADMIN);
     private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
     private static final ClassValue<Boolean> TEST_CLASS = new ClassValue<>() {
         @Override
@@ -174,6 +175,10 @@ public final class DynamoCalls {
         }
 
         private void note(String operation, Object request) {
+            if (operation.endsWith("Paginator")) {
+                // a paginator sends its pages' requests back through this client, where each is noted
+                return;
+            }
             if (request instanceof GetItemRequest r) {
                 record("dynamodb:GetItem", "table", r.key().get("pk"));
             } else if (request instanceof PutItemRequest r) {
