@@ -30,11 +30,19 @@ final class AdminRun {
     /** Every DynamoDB call the commands sent, as IAM sees it, for checking against the operator policy. */
     final java.util.List<DynamoCalls> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
+    /** How the commands' options become a target; null: as the tool does it (Targets.open), with --local DIR. */
+    private final java.util.function.Function<ScanpayAdmin, Target> targets;
+
+    /** Commands against whatever {@code targets} gives (a deployed stack's target, say); no --local added. */
+    AdminRun(Path dir, Clock clock, java.util.function.Function<ScanpayAdmin, Target> targets) {
+        this.dir = dir;
+        this.clock = clock;
+        this.targets = targets;
+    }
 
     /** A data dir whose "running stack" is the DynamoDB Local at {@code endpoint}, with this table. */
     AdminRun(Path dir, String endpoint, String table, String gatewayUrl, Clock clock) {
-        this.dir = dir;
-        this.clock = clock;
+        this(dir, clock, null);
         try {
             Files.createDirectories(dir.resolve("dynamodb"));
             Files.write(dir.resolve("stack.json"), JSON.write(JsonObject.create()
@@ -64,18 +72,17 @@ final class AdminRun {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = ScanpayAdmin.commandLine(new ScanpayAdmin(options -> {
-            if (options.local == null) {
-                throw new AssertionError("the tests name their data dir");
-            }
-            return recorded(Targets.open(options));
-        }, clock));
+        CommandLine line = ScanpayAdmin.commandLine(new ScanpayAdmin(
+                options -> recorded(targets != null ? targets.apply(options) : Targets.open(options)), clock));
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        all[0] = "--local";
-        all[1] = dir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
+        String[] all = args;
+        if (targets == null) {
+            all = new String[args.length + 2];
+            all[0] = "--local";
+            all[1] = dir.toString();
+            System.arraycopy(args, 0, all, 2, args.length);
+        }
         int exit = line.execute(all);
         return new Result(exit, out.toString(), err.toString());
     }
