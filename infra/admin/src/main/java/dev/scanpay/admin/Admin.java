@@ -107,7 +107,8 @@ final class Admin {
         Client client = client(clientId, change.name() != null ? change.name() : clientId,
                 change.kind() != null ? change.kind() : ClientKind.MERCHANT, keys(Map.of(), change.addKeys(), Set.of()),
                 change.merchantIds() != null ? change.merchantIds() : List.of(),
-                change.notifyUrls() != null ? change.notifyUrls() : List.of(), change.notifyUrl(), clock.instant());
+                change.notifyUrls() != null ? change.notifyUrls() : List.of(), change.notifyUrl(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         boolean md5 = change.md5Key() != null;
         if (md5 && change.legacyPartner() == null && !LegacyPartnerId.isWellFormed(clientId)) {
             throw new AdminRefusal("an MD5 key is for a legacy partner: register it with --legacy-partner 2088...");

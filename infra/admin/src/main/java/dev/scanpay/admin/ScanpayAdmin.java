@@ -72,7 +72,23 @@ public final class ScanpayAdmin {
     public static void main(String[] args) {
         // the SDK must never probe the instance metadata address from an operator's machine
         System.setProperty("aws.disableEc2Metadata", System.getProperty("aws.disableEc2Metadata", "true"));
+        // the codes jar carries the Lambda functions' logback.xml; the tool logs its own way (stderr, warnings only)
+        System.setProperty("logback.configurationFile", System.getProperty("logback.configurationFile", "logback-admin.xml"));
         System.exit(commandLine(new ScanpayAdmin(Targets::open, Clock.systemUTC())).execute(args));
+    }
+
+    /**
+     * Runs one command line as {@code scanpay-admin} would, printing to {@code out} and {@code err}; returns the exit
+     * code. For other tools that offer these commands under their own spelling ({@code scanpay-local register-client}).
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine line = commandLine(new ScanpayAdmin(Targets::open, Clock.systemUTC()));
+        line.setOut(out);
+        line.setErr(err);
+        int exit = line.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
     }
 
     /** The command line, with refusals printed as one clear line (exit 2) rather than a stack trace. */

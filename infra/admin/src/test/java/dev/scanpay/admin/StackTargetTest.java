@@ -53,7 +53,7 @@ class StackTargetTest {
         };
         admin = new AdminRun(dir, Clock.systemUTC(), options -> {
             assertThat(options.stack).isEqualTo("scanpay");
-            return Targets.connect(options.stack, options.region, double_.of(options.stack), CALLER, null);
+            return AwsStack.connect(options.stack, options.region, double_.of(options.stack), CALLER, null);
         });
     }
 
