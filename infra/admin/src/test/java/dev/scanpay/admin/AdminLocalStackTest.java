@@ -74,7 +74,7 @@ class AdminLocalStackTest {
         assertThat(added.exit()).as(added.err()).isZero();
         try (SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(secrets.getSecretValue(b -> b.secretId(secretArn)).secretString())
-                    .contains("\\"2088100000000002\\":\\"" + Files.readString(md5) + "\\"");
+                    .contains("\"2088100000000002\":\"" + Files.readString(md5) + "\"");
         }
         Map<String, Object> shown = admin.run("--stack", "scanpay", "client", "show", "2088100000000002", "--json").json();
         assertThat(shown).containsEntry("legacyMd5Key", "set");
