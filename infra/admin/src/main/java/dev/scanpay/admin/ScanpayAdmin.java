@@ -143,6 +143,19 @@ public final class ScanpayAdmin {
         }
     }
 
+    /** A command whose one argument is the id of what it acts on. */
+    abstract static class ById extends Leaf {
+        @Parameters(paramLabel = "ID", description = "The client, wallet, payment or notification id.")
+        String id;
+
+        abstract Object apply(Admin admin, String id);
+
+        @Override
+        public Integer call() {
+            return run(admin -> apply(admin, id));
+        }
+    }
+
     // ------------------------------------------------------------------ clients
 
     @Command(name = "client", description = "Merchants and ISVs: add, update, show, list, disable, enable.",
@@ -205,7 +218,7 @@ public final class ScanpayAdmin {
         /** A made key is written to its file only once the client is stored, so a refusal leaves nothing behind. */
         void keepMadeMd5Key(String key) {
             if (md5KeyFile != null && !Files.exists(md5KeyFile)) {
-                LocalTarget.writeOwnerOnly(md5KeyFile, key.getBytes(StandardCharsets.UTF_8));
+                OwnerOnlyFiles.write(md5KeyFile, key.getBytes(StandardCharsets.UTF_8));
                 note("The partner's new MD5 key is in " + md5KeyFile + " (owner-only): hand it over by a safe channel.");
             }
         }
@@ -267,13 +280,10 @@ public final class ScanpayAdmin {
     }
 
     @Command(name = "show", description = "One client, live or disabled.")
-    static final class ClientShow extends Leaf {
-        @Parameters(paramLabel = "CLIENT_ID")
-        String clientId;
-
+    static final class ClientShow extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.showClient(clientId));
+        Object apply(Admin admin, String id) {
+            return admin.showClient(id);
         }
     }
 
@@ -286,24 +296,18 @@ public final class ScanpayAdmin {
     }
 
     @Command(name = "disable", description = "Stops a client: every call it signs is refused as from an unknown client.")
-    static final class ClientDisable extends Leaf {
-        @Parameters(paramLabel = "CLIENT_ID")
-        String clientId;
-
+    static final class ClientDisable extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.disableClient(clientId));
+        Object apply(Admin admin, String id) {
+            return admin.disableClient(id);
         }
     }
 
     @Command(name = "enable", description = "Makes a disabled client live again.")
-    static final class ClientEnable extends Leaf {
-        @Parameters(paramLabel = "CLIENT_ID")
-        String clientId;
-
+    static final class ClientEnable extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.enableClient(clientId));
+        Object apply(Admin admin, String id) {
+            return admin.enableClient(id);
         }
     }
 
@@ -372,13 +376,10 @@ public final class ScanpayAdmin {
     }
 
     @Command(name = "show", description = "One wallet, live or disabled.")
-    static final class WalletShow extends Leaf {
-        @Parameters(paramLabel = "WALLET_ID")
-        String walletId;
-
+    static final class WalletShow extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.showWallet(walletId));
+        Object apply(Admin admin, String id) {
+            return admin.showWallet(id);
         }
     }
 
@@ -391,24 +392,18 @@ public final class ScanpayAdmin {
     }
 
     @Command(name = "disable", description = "Stops routing to a wallet and accepting its calls.")
-    static final class WalletDisable extends Leaf {
-        @Parameters(paramLabel = "WALLET_ID")
-        String walletId;
-
+    static final class WalletDisable extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.disableWallet(walletId));
+        Object apply(Admin admin, String id) {
+            return admin.disableWallet(id);
         }
     }
 
     @Command(name = "enable", description = "Makes a disabled wallet live again (if its prefixes are still its own).")
-    static final class WalletEnable extends Leaf {
-        @Parameters(paramLabel = "WALLET_ID")
-        String walletId;
-
+    static final class WalletEnable extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.enableWallet(walletId));
+        Object apply(Admin admin, String id) {
+            return admin.enableWallet(id);
         }
     }
 
@@ -512,12 +507,10 @@ public final class ScanpayAdmin {
     }
 
     @Command(name = "show", description = "A payment: status, its changes as recorded, refunds, notification and attempts.")
-    static final class PaymentShow extends Leaf {
-        @Parameters(paramLabel = "PAYMENT_ID") String paymentId;
-
+    static final class PaymentShow extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.showPayment(paymentId));
+        Object apply(Admin admin, String id) {
+            return admin.showPayment(id);
         }
     }
 
@@ -541,12 +534,10 @@ public final class ScanpayAdmin {
 
     @Command(name = "resend", description = "Queues a notification (by its id or its payment's) to be sent again now, "
             + "with a fresh schedule; the sweeper sends it.")
-    static final class NotificationResend extends Leaf {
-        @Parameters(paramLabel = "ID") String id;
-
+    static final class NotificationResend extends ById {
         @Override
-        public Integer call() {
-            return run(admin -> admin.resendNotification(id));
+        Object apply(Admin admin, String id) {
+            return admin.resendNotification(id);
         }
     }
 
