@@ -491,11 +491,11 @@ final class Admin {
 
     /** Every client's dead-lettered notifications (or one client's), oldest first per client. */
     List<Map<String, Object>> undeliveredNotifications(String clientId) {
-        List<String> ids = clientId != null ? List.of(clientId)
-                : clients.registrations().stream().map(r -> r.client().clientId()).toList();
         if (clientId != null) {
             requireClientId(clientId);
         }
+        List<String> ids = clientId != null ? List.of(clientId)
+                : clients.registrations().stream().map(r -> r.client().clientId()).toList();
         List<Map<String, Object>> all = new ArrayList<>();
         for (String id : ids) {
             notifications.deadLettered(id, UNDELIVERED_LIMIT).stream()

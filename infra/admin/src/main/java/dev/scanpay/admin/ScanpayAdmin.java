@@ -99,6 +99,11 @@ public final class ScanpayAdmin {
                 cmd.getErr().println("scanpay-admin: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof software.amazon.awssdk.core.exception.SdkException aws) {
+                // no credentials, no region, a permission the operator lacks: AWS's own words, no stack trace
+                cmd.getErr().println("scanpay-admin: AWS: " + aws.getMessage());
+                return 1;
+            }
             throw e;
         });
         return line;

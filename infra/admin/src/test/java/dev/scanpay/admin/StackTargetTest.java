@@ -105,6 +105,16 @@ class StackTargetTest {
     }
 
     @Test
+    void anAwsRefusalIsOneLineNotAStackTrace() {
+        outputs.put("TableName", "no-such-table");
+
+        AdminRun.Result failed = admin.run("--stack", "scanpay", "client", "show", "ACME");
+
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("scanpay-admin: AWS: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void refusesTwoTargetsAtOnce() {
         AdminRun.Result both = new AdminRun(dir, Clock.systemUTC(), Targets::open)
                 .run("--stack", "scanpay", "--local", dir.toString(), "client", "list");
