@@ -72,8 +72,13 @@ public final class EmbeddedDynamo implements AutoCloseable {
     }
 
     public DynamoDbClient client() {
+        return clientOf(endpoint());
+    }
+
+    /** A client of the DynamoDB Local at {@code endpoint}, this JVM's or another's (a running local stack's). */
+    public static DynamoDbClient clientOf(String endpoint) {
         return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())

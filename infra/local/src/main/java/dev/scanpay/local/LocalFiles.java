@@ -59,19 +59,7 @@ final class LocalFiles {
     }
 
     void write(Path file, Map<String, Object> content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temp, JSON.write(content));
-            // private keys: owner-only where the file system allows it
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // private keys: owner-only where the file system allows it
+        dev.scanpay.admin.OwnerOnlyFiles.write(file, JSON.write(content));
     }
 }

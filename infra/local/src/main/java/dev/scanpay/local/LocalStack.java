@@ -62,13 +62,7 @@ final class LocalStack {
         Map<String, Object> keys = Files.exists(path) ? new java.util.LinkedHashMap<>(files.read(path))
                 : new java.util.LinkedHashMap<>();
         if (!(keys.get(partner) instanceof String)) {
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            java.security.SecureRandom random = new java.security.SecureRandom();
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < 32; i++) {
-                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            keys.put(partner, key.toString());
+            keys.put(partner, dev.scanpay.core.api.legacy.LegacyMd5Keys.newKey());
             files.write(path, keys);
         }
         return (String) keys.get(partner);

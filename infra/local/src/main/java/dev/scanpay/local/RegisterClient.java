@@ -1,28 +1,19 @@
 package dev.scanpay.local;
 
-import dev.scanpay.core.api.legacy.LegacyPartnerId;
-import dev.scanpay.core.model.client.Client;
-import dev.scanpay.core.model.client.ClientKind;
-import dev.scanpay.core.model.client.NotifyUrlPrefixes;
-import dev.scanpay.core.signing.RsaKeys;
-import dev.scanpay.core.store.ClientStore;
-import java.net.URI;
+import dev.scanpay.admin.ScanpayAdmin;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Admin command: registers (or re-registers, which is how keys rotate) a merchant or ISV in the running
- * local stack, from a public key file (base64 X.509, PEM armour allowed).
+ * {@code register-client}, the local stack's older spelling of {@code scanpay-admin client add} (and, for a client
+ * already registered, {@code client update}, which adds the key version given): the same checks, the same store
+ * writes and the same audit entry, run by the admin tool against this data dir. A legacy partner also gets an MD5
+ * key in the data dir's keys file, made once and never printed.
  */
 final class RegisterClient {
 
@@ -39,52 +30,47 @@ final class RegisterClient {
         if (!Files.exists(files.path("stack.json"))) {
             throw new IllegalArgumentException("no local stack under " + files.dir() + "; start it first");
         }
-        Map<String, Object> stack = files.read(files.path("stack.json"));
-        // --legacy-partner 2088...: a Legacy Barcode API partner, a client whose id is its partner id, with an MD5 key
         String partner = args.get("legacy-partner", null);
-        if (partner != null && !LegacyPartnerId.isWellFormed(partner)) {
-            throw new IllegalArgumentException("--legacy-partner is 16 digits starting 2088");
-        }
-        if (partner != null && !args.get("client-id", partner).equals(partner)) {
-            throw new IllegalArgumentException("a legacy partner's client id is its partner id; leave --client-id out");
-        }
         String clientId = partner != null ? partner : args.required("client-id");
-        String publicKey = Files.readString(Path.of(args.required("public-key-file"))).trim();
-        RsaKeys.publicKey(publicKey);
-        ClientKind kind = ClientKind.valueOf(args.get("kind", "MERCHANT"));
-        String notifyUrl = args.get("notify-url", null);
-        if (notifyUrl != null) {
-            // the rules the gateway sends by, here the local stack's (loopback and plain http allowed)
-            LocalStack.LOCAL_DESTINATIONS.refusalOf(notifyUrl).ifPresent(problem -> {
-                throw new IllegalArgumentException("--notify-url " + problem);
-            });
+        String local = files.dir().toString();
+        boolean known = admin(new StringWriter(), "--local", local, "client", "show", clientId) == 0;
+        List<String> command = new ArrayList<>(List.of("--local", local, "client"));
+        if (known) {
+            command.addAll(List.of("update", clientId));
+        } else {
+            command.add("add");
+            command.addAll(partner != null ? List.of("--legacy-partner", partner) : List.of("--client-id", clientId));
+            if (partner != null && args.get("client-id", null) != null) {
+                command.addAll(List.of("--client-id", args.get("client-id", null)));
+            }
         }
-        Set<String> merchantIds = Set.copyOf(list(args.get("merchant-ids", "")));
-        // where this client's notifications may go; its default --notify-url must be inside them
-        NotifyUrlPrefixes notifyUrls = NotifyUrlPrefixes.of(list(args.get("notify-urls", "")));
-        try (DynamoDbClient db = DynamoDbClient.builder()
-                .endpointOverride(URI.create((String) stack.get("dynamodbEndpoint")))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
-            new ClientStore(db, (String) stack.get("table")).put(new Client(clientId, clientId, kind,
-                    Map.of(args.get("key-version", "1"), publicKey), merchantIds, notifyUrl, notifyUrls,
-                    Instant.now()));
+        command.addAll(List.of("--public-key-file", args.required("public-key-file"), "--key-version", args.get("key-version", "1")));
+        for (String option : new String[] {"kind", "merchant-ids", "notify-urls", "notify-url"}) {
+            if (args.get(option, null) != null) {
+                command.addAll(List.of("--" + option, args.get(option, null)));
+            }
+        }
+        StringWriter refusal = new StringWriter();
+        if (admin(refusal, command.toArray(String[]::new)) != 0) {
+            throw new IllegalArgumentException(refusal.toString().replace("scanpay-admin: ", "").strip());
         }
         if (partner != null) {
             // made once and kept (a re-registration rotates RSA keys, not this one); never printed
             LocalStack.legacyMd5Key(files, partner);
         }
         String gatewayPublicKey = (String) files.read(files.path("demo-merchant.json")).get("gatewayPublicKey");
-        System.out.println("Registered " + kind + " " + clientId + " (keyVersion " + args.get("key-version", "1") + ")"
-                + (merchantIds.isEmpty() ? "" : " acting for " + merchantIds)
-                + (notifyUrls.isEmpty() ? ", no notify URLs of its own" : ", notified only under " + notifyUrls.urls()));
+        System.out.println("Registered " + args.get("kind", "MERCHANT") + " " + clientId + " (keyVersion "
+                + args.get("key-version", "1") + (known ? ", added to its keys" : "") + "), as `scanpay-admin --local "
+                + local + " client " + (known ? "update" : "add") + "` does; see it with `scanpay-admin client show " + clientId + "`");
         if (partner != null) {
             System.out.println("Legacy partner " + partner + ": its MD5 key is in " + files.path(LocalStack.LEGACY_MD5_KEYS)
                     + " (the stack reads that file when it starts: restart it before signing with MD5; RSA and RSA2 work now)");
         }
         System.out.println("Verify the gateway's answers with its public key:");
         System.out.println(gatewayPublicKey);
+    }
+
+    private static int admin(StringWriter err, String... args) {
+        return ScanpayAdmin.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
     }
 }

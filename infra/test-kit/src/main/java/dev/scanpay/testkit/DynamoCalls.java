@@ -53,7 +53,8 @@ public final class DynamoCalls {
             "dev.scanpay.notifier.", "notifier",
             "dev.scanpay.legacy.", "legacy-gateway",
             "dev.scanpay.reconciliation.", "reconciliation",
-            "dev.scanpay.core.service.reconcile.DailyReports", "reconciliation");
+            "dev.scanpay.core.service.reconcile.DailyReports", "reconciliation",
+            "dev.scanpay.admin.", FunctionPolicy.ADMIN);
     private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
     private static final ClassValue<Boolean> TEST_CLASS = new ClassValue<>() {
         @Override
@@ -176,6 +177,10 @@ public final class DynamoCalls {
         }
 
         private void note(String operation, Object request) {
+            if (operation.endsWith("Paginator")) {
+                // a paginator sends its pages' requests back through this client, where each is noted
+                return;
+            }
             if (request instanceof GetItemRequest r) {
                 record("dynamodb:GetItem", "table", r.key().get("pk"));
             } else if (request instanceof PutItemRequest r) {

@@ -59,7 +59,13 @@ public final class FunctionPolicy {
         this.grants = grants;
     }
 
+    /** The admin tool's policy: what template.yaml's ScanpayOperatorPolicy grants its operators. */
+    public static final String ADMIN = "admin";
+
     public static Path file(String function) {
+        if (function.equals(ADMIN)) {
+            return SamTemplate.ROOT.resolve("infra").resolve("admin").resolve("iam-policy.txt");
+        }
         return SamTemplate.ROOT.resolve("functions").resolve(function).resolve("iam-policy.txt");
     }
 
@@ -89,16 +95,30 @@ public final class FunctionPolicy {
         Map<String, Object> properties = template.properties(LOGICAL_IDS.get(function));
         Set<Grant> grants = new LinkedHashSet<>();
         for (Object policy : (List<Object>) properties.get("Policies")) {
-            for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
-                Map<String, Object> statement = (Map<String, Object>) s;
-                if (!"Allow".equals(statement.get("Effect"))) {
-                    throw new IllegalStateException(function + ": only Allow statements are read here");
-                }
-                Set<String> keys = leadingKeys(statement.get("Condition"));
-                for (String action : strings(statement.get("Action"))) {
-                    for (Object resource : list(statement.get("Resource"))) {
-                        grants.add(new Grant(action, resourceName(resource), keys));
-                    }
+            grants.addAll(grants(function, (List<Object>) ((Map<String, Object>) policy).get("Statement")));
+        }
+        return grants;
+    }
+
+    /** What a managed policy of template.yaml ({@code AWS::IAM::ManagedPolicy}) grants, read back into grants. */
+    @SuppressWarnings("unchecked")
+    public static Set<Grant> inManagedPolicy(SamTemplate template, String logicalId) {
+        Map<String, Object> document = (Map<String, Object>) template.properties(logicalId).get("PolicyDocument");
+        return grants(logicalId, (List<Object>) document.get("Statement"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Grant> grants(String owner, List<Object> statements) {
+        Set<Grant> grants = new LinkedHashSet<>();
+        for (Object s : statements) {
+            Map<String, Object> statement = (Map<String, Object>) s;
+            if (!"Allow".equals(statement.get("Effect"))) {
+                throw new IllegalStateException(owner + ": only Allow statements are read here");
+            }
+            Set<String> keys = leadingKeys(statement.get("Condition"));
+            for (String action : strings(statement.get("Action"))) {
+                for (Object resource : list(statement.get("Resource"))) {
+                    grants.add(new Grant(action, resourceName(resource), keys));
                 }
             }
         }
@@ -146,6 +166,7 @@ public final class FunctionPolicy {
             case "{Ref=GatewayKeySecretArn}" -> "gateway-key";
             case "{Ref=LegacyMd5KeysSecretArn}" -> "legacy-md5-keys";
             case "{Fn::GetAtt=[NotifierDeadLetterQueue, Arn]}" -> "notifier-dead-letters";
+            case "{Ref=AWS::StackId}" -> "stack";
             default -> throw new IllegalStateException("a resource the policy files have no name for: " + text);
         };
     }

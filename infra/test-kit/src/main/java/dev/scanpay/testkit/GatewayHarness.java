@@ -192,6 +192,11 @@ public final class GatewayHarness implements AutoCloseable {
         return new SignedMerchant(this, clientId, "1", keys);
     }
 
+    /** A caller signing as a client registered some other way (by the admin tool), with its own keys. */
+    public SignedMerchant signedAs(String clientId, String keyVersion, KeyPair keys) {
+        return new SignedMerchant(this, clientId, keyVersion, keys);
+    }
+
     /** A merchant whose notifications may also go under these prefixes (a test's own receivers). */
     public SignedMerchant merchant(String clientId, String... notifyUrlPrefixes) {
         List<String> prefixes = new java.util.ArrayList<>(List.of(notifyUrlPrefixes));

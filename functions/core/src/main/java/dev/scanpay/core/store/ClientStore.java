@@ -13,14 +13,20 @@ import static dev.scanpay.core.store.Attrs.time;
 import dev.scanpay.core.model.client.Client;
 import dev.scanpay.core.model.client.ClientKind;
 import dev.scanpay.core.model.client.NotifyUrlPrefixes;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Merchants and ISVs with their keys. Registration replaces the record, which is how keys are rotated. */
+/**
+ * Merchants and ISVs with their keys. Registration replaces the record, which is how keys are rotated. A
+ * disabled client ({@code disabledAt} set, by the admin tool) keeps its record for the operator, but
+ * {@link #get} no longer finds it, so every function treats it as unknown.
+ */
 public class ClientStore {
 
     /** The partition listing every client id (sort key), beside each client's own item. */
@@ -34,7 +40,65 @@ public class ClientStore {
         this.table = table;
     }
 
+    /** A client as the operator sees it: the record and when it was disabled (null while it is live). */
+    public record Registration(Client client, Instant disabledAt) {
+        public boolean disabled() {
+            return disabledAt != null;
+        }
+    }
+
+    /** Registers (or re-registers, live again) the client. */
     public void put(Client client) {
+        // with its line in the directory of clients (one partition), so the daily reports can list every client
+        // with a Query, never a Scan
+        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(client))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+    }
+
+    /** Disables the client from {@code at} on; nothing happens unless it is registered. */
+    public void disable(String clientId, Instant at) {
+        Map<String, AttributeValue> item = registration(clientId).filter(r -> !r.disabled())
+                .map(r -> item(r.client())).orElse(null);
+        if (item == null) {
+            return;
+        }
+        putTime(item, "disabledAt", at);
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+    }
+
+    /** The live client, as every function reads it; a disabled one is not found. */
+    public Optional<Client> get(String clientId) {
+        return read(clientId, false).filter(r -> !r.disabled()).map(Registration::client);
+    }
+
+    /** The client, live or disabled (the admin tool's view). */
+    public Optional<Registration> registration(String clientId) {
+        return read(clientId, true);
+    }
+
+    private Optional<Registration> read(String clientId, boolean consistent) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(clientId)).consistentRead(consistent)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(registration(item));
+    }
+
+    /**
+     * Every client, live and disabled, by id: a Scan of the table filtered to client records, which only the
+     * admin tool does (no function lists clients).
+     */
+    public List<Registration> registrations() {
+        return dynamo.scanPaginator(b -> b.tableName(table)
+                        .filterExpression("#sk = :client")
+                        .expressionAttributeNames(Map.of("#sk", ScanpayTable.SK))
+                        .expressionAttributeValues(Map.of(":client", s("CLIENT"))))
+                .items().stream()
+                .map(ClientStore::registration)
+                .sorted(java.util.Comparator.comparing(r -> r.client().clientId()))
+                .toList();
+    }
+
+    private static Map<String, AttributeValue> item(Client client) {
         Map<String, AttributeValue> item = new HashMap<>(key(client.clientId()));
         putS(item, "clientId", client.clientId());
         putS(item, "name", client.name());
@@ -48,12 +112,7 @@ public class ClientStore {
             item.put("notifyUrlPrefixes", AttributeValue.fromL(client.notifyUrlPrefixes().urls().stream().map(Attrs::s).toList()));
         }
         putTime(item, "createdAt", client.createdAt());
-        // with its line in the directory of clients (one partition), so the daily reports can list every client
-        // with a Query, never a Scan
-        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
-        dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+        return item;
     }
 
     /** Every registered client's id, in order: one Query on the directory partition (paged). */
@@ -73,11 +132,7 @@ public class ClientStore {
         return ids;
     }
 
-    public Optional<Client> get(String clientId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(clientId))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
+    private static Registration registration(Map<String, AttributeValue> item) {
         Map<String, String> keys = Attrs.stringMap(item, "publicKeys");
         AttributeValue merchants = item.get("merchantIds");
         Set<String> merchantIds = merchants == null ? Set.of() : Set.copyOf(merchants.ss());
@@ -86,9 +141,9 @@ public class ClientStore {
         // a client registered before prefixes existed: its default URL, chosen by whoever registered it, is its only one
         NotifyUrlPrefixes allowed = prefixes != null ? NotifyUrlPrefixes.of(prefixes.l().stream().map(AttributeValue::s).toList())
                 : notifyUrl != null ? NotifyUrlPrefixes.covering(notifyUrl) : NotifyUrlPrefixes.NONE;
-        return Optional.of(new Client(str(item, "clientId"), str(item, "name"),
+        return new Registration(new Client(str(item, "clientId"), str(item, "name"),
                 ClientKind.valueOf(str(item, "kind")), keys, merchantIds, notifyUrl, allowed,
-                time(item, "createdAt")));
+                time(item, "createdAt")), time(item, "disabledAt"));
     }
 
     private static Map<String, AttributeValue> key(String clientId) {

@@ -63,10 +63,37 @@ public class EntryCodeStore {
         if (item == null || item.isEmpty() || !CodeKind.ENTRY.name().equals(str(item, "kind"))) {
             return Optional.empty();
         }
-        return Optional.of(new EntryCode(str(item, "token"), str(item, "clientId"), str(item, "referenceMerchantId"),
+        return Optional.of(entryCode(item));
+    }
+
+    /**
+     * Every store's entry code, or one client's, by client, merchant and store: a Scan filtered to entry codes,
+     * which only the admin tool does (no function lists them).
+     */
+    public java.util.List<EntryCode> list(String clientIdOrNull) {
+        Map<String, String> names = new HashMap<>(Map.of("#kind", "kind"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":entry", s(CodeKind.ENTRY.name())));
+        String filter = "#kind = :entry";
+        if (clientIdOrNull != null) {
+            names.put("#client", "clientId");
+            values.put(":client", s(clientIdOrNull));
+            filter += " AND #client = :client";
+        }
+        String expression = filter;
+        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression(expression)
+                        .expressionAttributeNames(names).expressionAttributeValues(values))
+                .items().stream()
+                .map(EntryCodeStore::entryCode)
+                .sorted(java.util.Comparator.comparing(EntryCode::clientId).thenComparing(EntryCode::referenceMerchantId)
+                        .thenComparing(EntryCode::referenceStoreId))
+                .toList();
+    }
+
+    private static EntryCode entryCode(Map<String, AttributeValue> item) {
+        return new EntryCode(str(item, "token"), str(item, "clientId"), str(item, "referenceMerchantId"),
                 str(item, "merchantName"), str(item, "merchantMCC"), str(item, "merchantDisplayName"),
                 str(item, "referenceStoreId"), str(item, "storeName"), str(item, "storeMCC"), str(item, "storeDisplayName"),
-                Currency.getInstance(str(item, "currency")), str(item, "notifyUrl"), time(item, "createdAt")));
+                Currency.getInstance(str(item, "currency")), str(item, "notifyUrl"), time(item, "createdAt"));
     }
 
     private Map<String, AttributeValue> item(EntryCode code, String codeValue) {

@@ -29,12 +29,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * REFREQ#{clientId}#{reqId}  REFREQ       idempotency key of a refund request -> refundId, paymentId, hash
  * REFUND#{refundId}          REFUND       refund id -> paymentId and clientId (inquiryRefund by refundId)
  * CLIENT#{clientId}          CLIENT       a merchant or ISV with its public keys by version and notify URL prefixes
+ *                                         (disabledAt once an operator disables it: the functions no longer find it)
  * CLIENTS                    {clientId}   the directory of clients (every client in one Query: the daily reports)
  * WALLET                     {walletId}   a wallet with its public keys by version (one partition: all wallets in one Query)
  * CODE#{token}               CODE         an order code, an entry-code payment's one-time code, or a store's entry code
  * ENTRY#{client}#{m}#{store} ENTRY        a store's one entry code, and its count of open page payments (the cap)
  * NTF#{notificationId}       NTF          a merchant notification (the outbox), with its attempts
  * DEADNTF#{clientId}         {notifId}    a client's dead-lettered notifications (listUndelivered: one Query)
+ * AUDIT                      {ms}#{rand}  the operators' audit trail (scanpay-admin): one item per admin write, never changed
  * LEDGER#C#{clientId}#{day}  {time}#{id}  a ledger entry (money moved) in its client's business day; walletDay
  *                                         LEDGER#W#{walletId}#{day} puts it in its wallet's day (index ledger)
  * </pre>

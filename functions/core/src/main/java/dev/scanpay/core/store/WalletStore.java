@@ -11,7 +11,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Registered wallets, all in one partition so the router loads them with a single Query. */
+/**
+ * Registered wallets, all in one partition so the router loads them with a single Query. A disabled wallet
+ * ({@code disabledAt} set, by the admin tool) keeps its record for the operator, but {@link #get} and
+ * {@link #all} leave it out, so nothing is routed to it and its calls are not accepted.
+ */
 public class WalletStore {
 
     private static final String PARTITION = "WALLET";
@@ -24,7 +28,46 @@ public class WalletStore {
         this.table = table;
     }
 
+    /** A wallet as the operator sees it: the record and when it was disabled (null while it is live). */
+    public record Registration(Wallet wallet, java.time.Instant disabledAt) {
+        public boolean disabled() {
+            return disabledAt != null;
+        }
+    }
+
+    /** Registers (or re-registers, live again) the wallet. */
     public void put(Wallet wallet) {
+        dynamo.putItem(b -> b.tableName(table).item(item(wallet)));
+    }
+
+    /** Disables the wallet from {@code at} on; nothing happens unless it is registered and live. */
+    public void disable(String walletId, java.time.Instant at) {
+        registration(walletId).filter(r -> !r.disabled()).ifPresent(r -> {
+            Map<String, AttributeValue> item = item(r.wallet());
+            Attrs.putTime(item, "disabledAt", at);
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+        });
+    }
+
+    /** The wallet, live or disabled (the admin tool's view). */
+    public java.util.Optional<Registration> registration(String walletId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(ScanpayTable.PK, s(PARTITION), ScanpayTable.SK, s(walletId)))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(registration(item));
+    }
+
+    /** Every wallet, live and disabled, in one Query. */
+    public List<Registration> registrations() {
+        return dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
+                        .expressionAttributeValues(Map.of(":pk", s(PARTITION))))
+                .items().stream()
+                .map(WalletStore::registration)
+                .toList();
+    }
+
+    private static Map<String, AttributeValue> item(Wallet wallet) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ScanpayTable.PK, s(PARTITION));
         item.put(ScanpayTable.SK, s(wallet.walletId()));
@@ -35,34 +78,30 @@ public class WalletStore {
         item.put("codePrefixes", AttributeValue.fromL(wallet.codePrefixes().stream().map(Attrs::s).toList()));
         putS(item, "cashierUrl", wallet.cashierUrl());
         putS(item, "userAgentMarker", wallet.userAgentMarker());
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     /** One wallet by id: a single GetItem, so an unknown Client-Id on the wallet API costs no more than that. */
     public java.util.Optional<Wallet> get(String walletId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of(ScanpayTable.PK, s(PARTITION), ScanpayTable.SK, s(walletId)))).item();
-        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(wallet(item));
+        return item == null || item.isEmpty() || item.containsKey("disabledAt") ? java.util.Optional.empty()
+                : java.util.Optional.of(registration(item).wallet());
     }
 
+    /** The live wallets, as the router loads them. */
     public List<Wallet> all() {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", ScanpayTable.PK))
-                        .expressionAttributeValues(Map.of(":pk", s(PARTITION))))
-                .items().stream()
-                .map(WalletStore::wallet)
-                .toList();
+        return registrations().stream().filter(r -> !r.disabled()).map(Registration::wallet).toList();
     }
 
-    private static Wallet wallet(Map<String, AttributeValue> item) {
+    private static Registration registration(Map<String, AttributeValue> item) {
         Map<String, String> keys = new HashMap<>(Attrs.stringMap(item, "publicKeys"));
         if (item.containsKey("publicKey")) {
             // written before wallets held several keys: one key and its version
             keys.putIfAbsent(str(item, "keyVersion"), str(item, "publicKey"));
         }
-        return new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"), keys,
+        return new Registration(new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"), keys,
                 item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
-                str(item, "cashierUrl"), str(item, "userAgentMarker"));
+                str(item, "cashierUrl"), str(item, "userAgentMarker")), Attrs.time(item, "disabledAt"));
     }
 }

@@ -161,4 +161,45 @@ class ClientAndWalletStoreDynamoTest {
         assertThat(wallets.all()).containsExactly(alipay());
         assertThat(payments.due(Instant.parse("2100-01-01T00:00:00Z"), 100)).isEmpty();
     }
+
+    // --- disabling, listing, the audit trail (the admin tool's writes) ---
+
+    @Test
+    void aDisabledClientIsNoLongerFoundByTheFunctionsButStaysListedForTheOperator() {
+        Client cafe = new Client("C1", "Cafe", ClientKind.MERCHANT, Map.of("1", TestKeys.PUBLIC_X509_BASE64), Set.of(),
+                null, REGISTERED);
+        clients.put(cafe);
+        clients.put(new Client("C2", "Bar", ClientKind.MERCHANT, Map.of("1", OTHER_KEY), Set.of(), null, REGISTERED));
+
+        clients.disable("C1", REGISTERED.plusSeconds(60));
+
+        assertThat(clients.get("C1")).isEmpty();
+        assertThat(clients.registration("C1")).contains(new ClientStore.Registration(cafe, REGISTERED.plusSeconds(60)));
+        assertThat(clients.registrations()).extracting(r -> r.client().clientId(), ClientStore.Registration::disabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", true), org.assertj.core.groups.Tuple.tuple("C2", false));
+        clients.put(cafe);
+        assertThat(clients.get("C1")).contains(cafe);
+    }
+
+    @Test
+    void aDisabledWalletIsNeitherRoutedToNorFound() {
+        wallets.put(alipay());
+
+        wallets.disable(alipay().walletId(), REGISTERED);
+
+        assertThat(wallets.all()).isEmpty();
+        assertThat(wallets.get(alipay().walletId())).isEmpty();
+        assertThat(wallets.registrations()).containsExactly(new WalletStore.Registration(alipay(), REGISTERED));
+    }
+
+    @Test
+    void theAuditTrailIsReadBackInOrderSinceAMoment() {
+        AuditStore audit = new AuditStore(client, tableName);
+        audit.append(REGISTERED, "alice", "client add", "client C1", null, "{\"clientId\":\"C1\"}");
+        AuditStore.Entry second = audit.append(REGISTERED.plusSeconds(5), "bob", "client disable", "client C1", "{}", "{}");
+        audit.append(REGISTERED.plusSeconds(5), "bob", "wallet add", "wallet W", null, "{}");
+
+        assertThat(audit.since(Instant.EPOCH)).extracting(AuditStore.Entry::who).containsExactly("alice", "bob", "bob");
+        assertThat(audit.since(REGISTERED.plusSeconds(1))).hasSize(2).contains(second);
+    }
 }

@@ -32,6 +32,17 @@ public final class LegacyMd5Keys {
         return new LegacyMd5Keys(Map.copyOf(byPartner));
     }
 
+    /** A fresh MD5 key: 32 random letters and digits, for a partner that has none yet. */
+    public static String newKey() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+
     public Optional<String> forPartner(String partner) {
         return Optional.ofNullable(byPartner.get(partner));
     }

@@ -164,14 +164,23 @@ public final class NotificationDelivery {
      * and one attempt now (a legacy one is left due for the sweeper). Returns the notification as it stands afterwards.
      */
     public MerchantNotification resend(MerchantNotification notification) {
-        MerchantNotification queued = store.apply(notification, NotificationMachine.requeued(notification,
-                clock.instant())).orElseGet(() -> store.get(notification.notificationId())
-                .orElse(notification));
+        MerchantNotification queued = requeue(store, notification, clock.instant());
         if (queued.format().isLegacy()) {
             // sent by the functions that hold the legacy partners' MD5 keys (notifier, sweeper), now due
             return queued;
         }
         return attempt(queued).orElseGet(() -> store.get(notification.notificationId()).orElse(queued));
+    }
+
+    /**
+     * Back in the queue, due at {@code now} with a fresh schedule and off the dead-letter list (the
+     * {@code requeued} edge), for whoever delivers next: the first half of {@link #resend}, and all an operator's
+     * resend does (the sweeper then delivers it, signed, so the operator never holds the gateway's key).
+     * Returns the notification as it stands afterwards.
+     */
+    public static MerchantNotification requeue(NotificationStore store, MerchantNotification notification, Instant now) {
+        return store.apply(notification, NotificationMachine.requeued(notification, now))
+                .orElseGet(() -> store.get(notification.notificationId()).orElse(notification));
     }
 
     /** After a lost claim: a SUCCESS nobody else holds whose payment is no longer paid is never to be sent. */
