@@ -29,8 +29,8 @@ import org.junit.jupiter.params.Parameter;
 class DynamoFaultsTest {
 
     private static final long SEED = 15;
-    private static final int FLOWS_PER_MODE = 6;
-    private static final int THREADS = 3;
+    private static final int FLOWS_PER_MODE = 5;
+    private static final int THREADS = 4;
     /** Signing and transport beyond a deadline; generous for a 2-core machine running other tests. */
     private static final Duration MARGIN = Duration.ofMillis(1500);
 
@@ -64,7 +64,9 @@ class DynamoFaultsTest {
         for (Mode mode : List.of(Mode.DELAY, Mode.RESET, Mode.ANSWER_LOST, Mode.NEVER_ANSWER, Mode.HTTP_500, Mode.THROTTLED)) {
             faults.clear();
             faults.inject(mode, 0.25);
+            long started = System.nanoTime();
             calls.addAll(flows.run(mode.name(), FLOWS_PER_MODE, THREADS));
+            System.out.printf("%s: %d ms%n", mode, (System.nanoTime() - started) / 1_000_000);
         }
         // a short outage: every request reset for a second and a half, while flows run through it
         faults.clear();
@@ -81,14 +83,19 @@ class DynamoFaultsTest {
         calls.addAll(flows.run("OUTAGE", FLOWS_PER_MODE, THREADS));
         outageEnds.join();
         faults.clear();
+        calls.addAll(flows.repeatUnknown());
 
         assertThat(faults.counts()).as("every fault was injected").allSatisfy((mode, n) -> assertThat(n).isPositive());
         assertThat(calls).as("every answer signed, S, F or U").allSatisfy(call ->
                 assertThat(call.status()).as(call.toString()).isIn("S", "F", "U"));
         assertThat(calls).as("every answer within its deadline").noneMatch(Call::overBudget);
+        assertThat(calls).as("a pay left unknown by the outage completes when repeated after it")
+                .anyMatch(c -> c.operation().equals("pay-repeat") && c.status().equals("S"));
         assertThat(calls).as("some payments made it through the faults").anyMatch(c -> c.operation().equals("pay") && c.status().equals("S"));
 
-        flows.settle(60, Duration.ofMinutes(1));
+        long settling = System.nanoTime();
+        int rounds = flows.settle(60, Duration.ofMinutes(1));
+        System.out.printf("settled in %d rounds, %d ms%n", rounds, (System.nanoTime() - settling) / 1_000_000);
 
         assertThat(flows.mismatches()).as("the gateway and the wallet agree exactly").isEmpty();
     }

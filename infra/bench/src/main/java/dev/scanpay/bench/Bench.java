@@ -3,7 +3,7 @@ package dev.scanpay.bench;
 import java.nio.file.Files;
 
 /**
- * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|all [options]}. See README.md.
+ * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|chaos|all [options]}. See README.md.
  */
 public final class Bench {
 
@@ -39,6 +39,7 @@ public final class Bench {
                 case "coldstart" -> ColdStartBench.run(files, options);
                 case "throughput" -> ThroughputBench.run(files, options);
                 case "sweep" -> SweepBench.run(files, options);
+                case "chaos" -> ChaosBench.run(files, options);
                 case "all" -> {
                     ColdStartBench.run(files, options);
                     ThroughputBench.run(files, options);
@@ -74,7 +75,11 @@ public final class Bench {
                                --finished 1000,10000,100000   --due 1000   --page-size 100 (per shard, as deployed)
                                --threads 4 (loader threads for the BatchWriteItem setup)
                                --no-scan (skip the contrast Scan: 5.5 of the 8 minutes at 100k)
-                  all          coldstart and throughput (not sweep)
+                  chaos        merchant pays, cancels and refunds through a DynamoDB fault proxy, one table row per fault
+                               mode beside no fault: S/F/U, latency, answers over budget, reconciliation with the wallet
+                               --flows 60 (per mode)   --threads 4   --probability 0.25   --delay 400 (ms)
+                               --outage 3000 (ms)   --seed 15   --margin 500 (ms)   --adapter lambda|netty
+                  all          coldstart and throughput (not sweep, not chaos)
 
                   --root DIR          the repository (found from the jar's location by default)
                   --simulator-nagle   leave TCP_NODELAY off in the wallet simulator (the JDK server's default)

@@ -51,6 +51,8 @@ public final class FaultFlows implements AutoCloseable {
     private final List<String> paymentRequestIds = Collections.synchronizedList(new ArrayList<>());
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger next = new AtomicInteger();
+    /** Requests whose last answer was not final (U, or none), by operation: what a merchant repeats later. */
+    private final Map<String, Map<String, Object>> unknown = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param margin what an answer may take beyond its deadline (the signing and the transport) before it counts
@@ -98,6 +100,9 @@ public final class FaultFlows implements AutoCloseable {
         if (pay.isPresent() && "U".equals(pay.get().resultStatus())) {
             pay = call("pay", body, into);
         }
+        if (pay.isEmpty() || "U".equals(pay.get().resultStatus())) {
+            unknown.put("pay " + paymentRequestId, body);
+        }
         if (pay.isEmpty() || !"S".equals(pay.get().resultStatus()) || pay.get().get("paymentId") == null) {
             return;
         }
@@ -109,7 +114,10 @@ public final class FaultFlows implements AutoCloseable {
                         "refundAmount", Map.of("currency", "USD", "value", Long.toString(minor / 2)));
                 Optional<Answer> first = call("refund", refund, into);
                 if (first.isPresent() && "U".equals(first.get().resultStatus())) {
-                    call("refund", refund, into);
+                    Optional<Answer> second = call("refund", refund, into);
+                    if (second.isEmpty() || "U".equals(second.get().resultStatus())) {
+                        unknown.put("refund RF-" + id, refund);
+                    }
                 }
             }
             default -> {
@@ -119,6 +127,10 @@ public final class FaultFlows implements AutoCloseable {
     }
 
     private Optional<Answer> call(String operation, Map<String, Object> body, List<Call> into) {
+        return callAs(operation, operation, body, into);
+    }
+
+    private Optional<Answer> callAs(String operation, String label, Map<String, Object> body, List<Call> into) {
         AnswerDeadlines deadlines = gateway.context.getBean(AnswerDeadlines.class);
         Duration budget = (operation.equals("pay") ? deadlines.pay() : deadlines.usual()).plus(margin);
         long started = System.nanoTime();
@@ -133,8 +145,24 @@ public final class FaultFlows implements AutoCloseable {
             status = "ERROR";
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        into.add(new Call(operation, status, took, took.compareTo(budget) > 0));
+        into.add(new Call(label, status, took, took.compareTo(budget) > 0));
         return Optional.ofNullable(answer);
+    }
+
+    /**
+     * Once the faults are cleared: each pay and refund whose last answer was unknown is repeated once with the
+     * same request id, as a merchant does (a pay stranded unsent is then sent). Returns these calls, as
+     * {@code pay-repeat} and {@code refund-repeat}.
+     */
+    public List<Call> repeatUnknown() {
+        List<Call> these = Collections.synchronizedList(new ArrayList<>());
+        unknown.forEach((key, body) -> {
+            String operation = key.substring(0, key.indexOf(' '));
+            callAs(operation, operation + "-repeat", body, these);
+        });
+        unknown.clear();
+        calls.addAll(these);
+        return List.copyOf(these);
     }
 
     /**
