@@ -68,6 +68,7 @@ public final class DynamoFaultProxy implements Closeable {
     private volatile Duration delay = Duration.ofMillis(500);
     private volatile Set<String> operations;
     private volatile boolean closed;
+    private final Map<String, java.util.Deque<Mode>> forced = new ConcurrentHashMap<>();
 
     private DynamoFaultProxy(URI upstream, long seed) throws IOException {
         this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
@@ -116,9 +117,22 @@ public final class DynamoFaultProxy implements Closeable {
         return this;
     }
 
+    /**
+     * The next {@code count} requests of {@code operation} take {@code mode}, whatever the probabilities: a test's
+     * exact fault ("lose the answer to the next PutItem", and not to its retry).
+     */
+    public DynamoFaultProxy next(String operation, Mode mode, int count) {
+        java.util.Deque<Mode> queue = forced.computeIfAbsent(operation, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.add(mode);
+        }
+        return this;
+    }
+
     /** Every request passes from now on (requests already held stay held until their client gives up). */
     public void clear() {
         probabilities.clear();
+        forced.clear();
         operations = null;
     }
 
@@ -130,6 +144,11 @@ public final class DynamoFaultProxy implements Closeable {
     }
 
     private Mode draw(String operation) {
+        java.util.Deque<Mode> queue = forced.get(operation);
+        Mode exact = queue == null ? null : queue.poll();
+        if (exact != null) {
+            return exact;
+        }
         Set<String> only = operations;
         if (only != null && !only.contains(operation)) {
             return Mode.PASS;
