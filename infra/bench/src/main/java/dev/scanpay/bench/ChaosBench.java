@@ -84,17 +84,8 @@ final class ChaosBench {
             if (mode.equals("NONE")) {
                 injected = "none";
             } else if (mode.equals("OUTAGE")) {
-                faults.inject(Mode.RESET, 1.0);
                 injected = "every request reset for the first " + outageMs + " ms";
-                outageEnds = new Thread(() -> {
-                    try {
-                        Thread.sleep(outageMs);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    faults.clear();
-                });
-                outageEnds.start();
+                outageEnds = faults.outage(Duration.ofMillis(outageMs));
             } else {
                 faults.inject(Mode.valueOf(mode), probability);
                 injected = String.format(Locale.ROOT, "%.0f%% of requests", probability * 100);

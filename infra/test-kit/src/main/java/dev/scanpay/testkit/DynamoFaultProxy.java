@@ -129,6 +129,26 @@ public final class DynamoFaultProxy implements Closeable {
         return this;
     }
 
+    /**
+     * An outage: every request reset from now for {@code length} (real time: a network fault), then everything
+     * passes. Returns the thread that ends it, to join.
+     */
+    public Thread outage(Duration length) {
+        clear();
+        inject(Mode.RESET, 1.0);
+        Thread ends = new Thread(() -> {
+            try {
+                Thread.sleep(length.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            clear();
+        }, "dynamo-fault-proxy-outage");
+        ends.setDaemon(true);
+        ends.start();
+        return ends;
+    }
+
     /** Every request passes from now on (requests already held stay held until their client gives up). */
     public void clear() {
         probabilities.clear();

@@ -150,11 +150,13 @@ public final class FaultFlows implements AutoCloseable {
     }
 
     /**
-     * Once the faults are cleared: each pay and refund whose last answer was unknown is repeated once with the
-     * same request id, as a merchant does (a pay stranded unsent is then sent). Returns these calls, as
+     * Once the faults are cleared and the work left running past its callers' deadlines has finished: each pay
+     * and refund whose last answer was unknown is repeated once with the same request id, as a merchant does (a pay stranded unsent is then sent). Returns these calls, as
      * {@code pay-repeat} and {@code refund-repeat}.
      */
-    public List<Call> repeatUnknown() {
+    public List<Call> repeatUnknown() throws InterruptedException {
+        // first what the first calls left running (a wallet call, the write of its answer) must finish
+        gateway.awaitLeftoverWork(Duration.ofSeconds(30));
         List<Call> these = Collections.synchronizedList(new ArrayList<>());
         unknown.forEach((key, body) -> {
             String operation = key.substring(0, key.indexOf(' '));
