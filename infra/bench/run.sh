@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the repository (skip with --no-build), then runs one benchmark:
-#   infra/bench/run.sh [--no-build] coldstart|throughput|all [options]
+#   infra/bench/run.sh [--no-build] coldstart|throughput|sweep|chaos|all [options]
 # Options are the jar's (java -jar infra/bench/target/scanpay-bench.jar help). Extra Maven arguments,
 # e.g. -o for an offline build, go in BENCH_MVN_ARGS.
 set -euo pipefail

@@ -3,7 +3,7 @@ package dev.scanpay.bench;
 import java.nio.file.Files;
 
 /**
- * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|report|all [options]}. See README.md.
+ * {@code java -jar infra/bench/target/scanpay-bench.jar coldstart|throughput|sweep|report|chaos|all [options]}. See README.md.
  */
 public final class Bench {
 
@@ -40,6 +40,7 @@ public final class Bench {
                 case "throughput" -> ThroughputBench.run(files, options);
                 case "sweep" -> SweepBench.run(files, options);
                 case "report" -> ReportBench.run(files, options);
+                case "chaos" -> ChaosBench.run(files, options);
                 case "all" -> {
                     ColdStartBench.run(files, options);
                     ThroughputBench.run(files, options);
@@ -78,7 +79,11 @@ public final class Bench {
                   report       one business day's report files from the ledger: time, items read and peak heap for
                                a day of 10k and 100k entries among other days' entries
                                --entries 10000,100000   --noise 50000 (entries on each neighbouring day)   --threads 4
-                  all          coldstart and throughput (not sweep, not report)
+                  chaos        merchant pays, cancels and refunds through a DynamoDB fault proxy, one table row per fault
+                               mode beside no fault: S/F/U, latency, answers over budget, reconciliation with the wallet
+                               --flows 60 (per mode)   --threads 4   --probability 0.25   --delay 400 (ms)
+                               --outage 3000 (ms)   --seed 15   --margin 500 (ms)   --adapter lambda|netty
+                  all          coldstart and throughput (not sweep, report or chaos)
 
                   --root DIR          the repository (found from the jar's location by default)
                   --simulator-nagle   leave TCP_NODELAY off in the wallet simulator (the JDK server's default)

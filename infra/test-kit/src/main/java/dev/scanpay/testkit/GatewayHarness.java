@@ -110,6 +110,22 @@ public final class GatewayHarness implements AutoCloseable {
      */
     public GatewayHarness(Adapter adapter, Map<String, Object> outbound,
                           java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo) {
+        this(adapter, outbound, gatewayDynamo, null);
+    }
+
+    /**
+     * A harness whose gateway builds its own DynamoDB client, as deployed ({@code BasicsFactory}: the SDK's real
+     * timeouts and retries, over HTTP), to the endpoint {@code endpoint} makes of DynamoDB Local's (a
+     * {@link DynamoFaultProxy} in front of it, say). Its calls are not recorded in {@link #dynamoCalls}.
+     */
+    public static GatewayHarness overEndpoint(Adapter adapter, Map<String, Object> settings,
+                                              java.util.function.UnaryOperator<String> endpoint) {
+        return new GatewayHarness(adapter, settings, null, endpoint);
+    }
+
+    private GatewayHarness(Adapter adapter, Map<String, Object> outbound,
+                           java.util.function.UnaryOperator<DynamoDbClient> gatewayDynamo,
+                           java.util.function.UnaryOperator<String> gatewayEndpoint) {
         this.adapter = adapter;
         ScanpayTable.ensure(dynamoClient, table);
         wallet = WalletSimulator.start(SimulatorConfig.builder().clock(clock).hangDuration(Duration.ofMillis(1500))
@@ -121,7 +137,7 @@ public final class GatewayHarness implements AutoCloseable {
                 .properties(outbound)
                 .properties(Map.of(
                         "scanpay.table", table,
-                        "scanpay.dynamodb.endpoint", dynamo.endpoint(),
+                        "scanpay.dynamodb.endpoint", gatewayEndpoint == null ? dynamo.endpoint() : gatewayEndpoint.apply(dynamo.endpoint()),
                         "scanpay.gateway.client-id", GATEWAY_CLIENT_ID,
                         "scanpay.gateway.public-url", publicUrl(),
                         "scanpay.gateway.key.private-key", RsaKeys.encode(gatewayKeys.getPrivate()),
@@ -131,7 +147,8 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
                 .properties(adapter == Adapter.NETTY
                         ? Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1) : Map.of())
-                .singletons(clock, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client()))
+                .singletons(gatewayEndpoint != null ? new Object[] {clock}
+                        : new Object[] {clock, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client())})
                 .start();
         if (adapter == Adapter.LAMBDA) {
             handler = new APIGatewayV2HTTPEventFunction(context);
@@ -281,6 +298,21 @@ public final class GatewayHarness implements AutoCloseable {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Waits (real time, at most {@code atMost}) until no request's work is still running after its caller was
+     * answered at its deadline: what such work leaves is read only once it has finished.
+     */
+    public void awaitLeftoverWork(Duration atMost) throws InterruptedException {
+        var deadlines = context.getBean(dev.scanpay.core.api.AnswerDeadlines.class);
+        long until = System.nanoTime() + atMost.toNanos();
+        while (deadlines.inFlight() > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(deadlines.inFlight() + " requests still working after " + atMost);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Override

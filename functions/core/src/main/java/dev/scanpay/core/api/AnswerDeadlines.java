@@ -29,6 +29,7 @@ public final class AnswerDeadlines {
     private final ExecutorService pool;
     private final Duration usual;
     private final Duration pay;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * @param usual how long any call may take to answer
@@ -46,6 +47,11 @@ public final class AnswerDeadlines {
         });
     }
 
+    /** Work still running, its caller answered or not: a test waits for none before it reads what the work left. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     public Duration usual() {
         return usual;
     }
@@ -59,7 +65,14 @@ public final class AnswerDeadlines {
      * was (an {@link Error} wrapped, so callers see only runtime exceptions).
      */
     public <T> Optional<T> within(Duration deadline, Supplier<T> work) {
-        Future<T> running = pool.submit(work::get);
+        Future<T> running = pool.submit(() -> {
+            inFlight.incrementAndGet();
+            try {
+                return work.get();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
         try {
             return Optional.of(running.get(deadline.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {

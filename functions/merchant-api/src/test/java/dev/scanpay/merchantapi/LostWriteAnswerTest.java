@@ -1,0 +1,61 @@
+package dev.scanpay.merchantapi;
+
+import static dev.scanpay.testkit.PayBodies.userPresented;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scanpay.testkit.Adapter;
+import dev.scanpay.testkit.DynamoFaultProxy;
+import dev.scanpay.testkit.DynamoFaultProxy.Mode;
+import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.SignedCaller.Answer;
+import dev.scanpay.testkit.SignedMerchant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The answer to a payment's own conditional write is lost on the network and the SDK retries the write: the
+ * retry finds the condition failed because the first attempt landed. Found by the fault suite: the pay's
+ * "sent" mark was taken for another caller's, so the wallet was never asked, every repeat answered
+ * PAYMENT_IN_PROCESS and the payment closed unpaid at its deadline. The store recognises its own write (a
+ * token in the item) and the pay goes on.
+ */
+@Tag("e2e")
+class LostWriteAnswerTest {
+
+    private final AtomicReference<DynamoFaultProxy> proxy = new AtomicReference<>();
+    private GatewayHarness gateway;
+    private SignedMerchant merchant;
+
+    @BeforeEach
+    void start() {
+        gateway = GatewayHarness.overEndpoint(Adapter.LAMBDA, GatewayHarness.LOCAL_OUTBOUND, dynamoLocal -> {
+            proxy.set(DynamoFaultProxy.start(dynamoLocal, 1));
+            return proxy.get().endpoint();
+        });
+        merchant = gateway.merchant("MERCHANT_LOST_WRITE");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        proxy.get().close();
+    }
+
+    @Test
+    void aPayWhoseSentMarkLandsWithItsAnswerLostIsStillSentAndPaid() {
+        String code = gateway.wallet.issuePaymentCode("lee");
+        long before = gateway.wallet.balance("lee", "USD");
+        // the pay's first PutItem is its "sent" mark (the creation is a TransactWriteItems)
+        proxy.get().next("PutItem", Mode.ANSWER_LOST, 1);
+
+        Answer pay = merchant.call("pay", userPresented("PR-LOST-1", "USD", 700, code));
+
+        assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+        assertThat(pay.resultStatus()).isEqualTo("S");
+        assertThat(gateway.wallet.balance("lee", "USD")).as("charged once").isEqualTo(before - 700);
+        assertThat(gateway.wallet.callCount("pay")).isEqualTo(1);
+    }
+}
