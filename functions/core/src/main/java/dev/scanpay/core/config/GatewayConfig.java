@@ -62,6 +62,7 @@ public final class GatewayConfig {
     private final int dynamoMaxAttempts;
     private final Duration apiDeadline;
     private final Duration payDeadline;
+    private final String metricsNamespace;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -90,7 +91,8 @@ public final class GatewayConfig {
                          @Value("${scanpay.dynamodb.call-timeout:3s}") Duration dynamoCallTimeout,
                          @Value("${scanpay.dynamodb.max-attempts:3}") int dynamoMaxAttempts,
                          @Value("${scanpay.api.deadline:12s}") Duration apiDeadline,
-                         @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline) {
+                         @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline,
+                         @Value("${scanpay.metrics.namespace:Scanpay}") String metricsNamespace) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -132,6 +134,7 @@ public final class GatewayConfig {
         }
         this.apiDeadline = apiDeadline;
         this.payDeadline = payDeadline;
+        this.metricsNamespace = metricsNamespace;
     }
 
     /**
@@ -187,6 +190,8 @@ public final class GatewayConfig {
     public String keyFile() { return keyFile; }
     public String privateKey() { return privateKey; }
     public String keyVersion() { return keyVersion; }
+    /** The CloudWatch namespace of the gateway's metrics (the template sets one per stack). */
+    public String metricsNamespace() { return metricsNamespace; }
 
     // ------------------------------------------------------------------ DynamoDB calls (every function)
 

@@ -10,6 +10,7 @@ import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import io.micronaut.context.annotation.Factory;
+import dev.scanpay.core.observe.Metrics;
 import jakarta.inject.Singleton;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
@@ -27,15 +28,17 @@ public class NotificationFactory {
     }
 
     @Singleton
-    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications) {
-        return new PaymentLifecycle(store, notices, notifications);
+    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications,
+                                      Metrics metrics) {
+        return new PaymentLifecycle(store, notices, notifications, metrics);
     }
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock, OutboundHttp http, GatewayConfig config) {
+                                              Clock clock, OutboundHttp http, GatewayConfig config, Metrics metrics) {
         return new NotificationDelivery(store, payments,
-                new NotificationSender(http, signer, json, clock, config.notifyTimeout()), clock, config.notificationLease());
+                new NotificationSender(http, signer, json, clock, config.notifyTimeout()), clock, config.notificationLease(),
+                metrics);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package dev.scanpay.core.service.followup;
 
 import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.RefundStore.Applied;
@@ -8,21 +9,29 @@ import dev.scanpay.core.store.RefundStore.Lost;
 
 /**
  * Applies a rule of {@link dev.scanpay.core.rules.RefundMachine} to a refund with one conditional write (with
- * the release of its amount when it fails).
+ * the release of its amount when it fails). Counts each refund's final status ({@link Metrics.Name#REFUNDS}) once,
+ * by the write that made it.
  */
 public final class RefundLifecycle extends Lifecycle<Refund> {
 
     private final RefundStore store;
+    private final Metrics metrics;
 
-    public RefundLifecycle(RefundStore store) {
+    public RefundLifecycle(RefundStore store, Metrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
     protected Written<Refund> write(Refund current, Step<Refund> step) {
         RefundStore.Transition written = store.replace(step.edge(), current, step.next());
-        return written instanceof Applied applied ? new Written<>(applied.refund(), true)
-                : new Written<>(((Lost) written).current(), false);
+        if (written instanceof Applied applied) {
+            if (applied.refund().status().isFinal() && current.status() != applied.refund().status()) {
+                metrics.count(Metrics.Name.REFUNDS, applied.refund().status().name());
+            }
+            return new Written<>(applied.refund(), true);
+        }
+        return new Written<>(((Lost) written).current(), false);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import dev.scanpay.core.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +50,12 @@ public final class NotificationDelivery {
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService pool;
+    private final Metrics metrics;
 
     /** @param lease how long a claimed attempt keeps others off: longer than the sender's timeout */
     public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationSender sender, Clock clock,
-                                Duration lease) {
+                                Duration lease, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.payments = payments;
         this.sender = sender;
@@ -131,6 +134,7 @@ public final class NotificationDelivery {
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
         NotificationSender.Attempt result = sender.send(claimed.get());
+        metrics.count(Metrics.Name.NOTIFICATION_ATTEMPTS);
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
@@ -138,10 +142,13 @@ public final class NotificationDelivery {
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
-            // the template's NotificationsDeadLettered alarm counts this line
+            metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
+            // counted for the template's NotificationsDeadLettered alarm
+            metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
             return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
+        metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }
