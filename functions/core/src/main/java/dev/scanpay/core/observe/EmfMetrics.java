@@ -57,6 +57,28 @@ public final class EmfMetrics implements Metrics {
         return namespace;
     }
 
+    /**
+     * Loads and runs what the first real metric would (the library's logger and its Jackson serialization),
+     * writing nothing anywhere: for a cold start's priming, which must not count a metric that did not happen.
+     */
+    public static void prime() {
+        new EmfMetrics("Scanpay/priming", "priming", new ISink() {
+            @Override
+            public void accept(MetricsContext context) {
+                try {
+                    context.serialize();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> shutdown() {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+        }).put(Name.WALLET_CALL_LATENCY, 1, "priming", "priming", "priming");
+    }
+
     @Override
     public void put(Name metric, double value, String... dimensionValues) {
         try {

@@ -69,6 +69,19 @@ class EmfMetricsTest {
     }
 
     @Test
+    void primingWritesNothingToStdout() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed));
+        try {
+            EmfMetrics.prime();
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(printed.toString()).isEmpty();
+    }
+
+    @Test
     void aMisusedMetricIsDroppedNotThrown() {
         new EmfMetrics("Scanpay", "local", sink).count(Metrics.Name.PAYMENTS, "USER_PRESENTED");   // one dimension short
 
