@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
 /**
- * The Embedded Metric Format lines the gateway writes, as the library serialized them, in place of stdout:
+ * The Embedded Metric Format lines the gateway writes, as the library serialized them, in place of stdout, read back:
  * register {@link #metrics} as the context's {@link Metrics} and read what a flow emitted.
  */
-public final class EmfCapture implements ISink {
+public final class EmfCapture extends EmfMetrics.Lines {
 
     public static final String NAMESPACE = "Scanpay/test";
 
@@ -26,34 +22,14 @@ public final class EmfCapture implements ISink {
                           String function, String line) {
     }
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Json json = Json.standalone();
     public final EmfMetrics metrics = new EmfMetrics(NAMESPACE, "test", this);
-
-    @Override
-    public void accept(MetricsContext context) {
-        try {
-            lines.addAll(context.serialize());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public CompletableFuture<Void> shutdown() {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Every line as written. */
-    public List<String> lines() {
-        return List.copyOf(lines);
-    }
 
     /** Every metric of every line, in order. */
     @SuppressWarnings("unchecked")
     public List<Emitted> emitted() {
         List<Emitted> all = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : lines()) {
             Map<String, Object> root = json.parseObject(line.getBytes(StandardCharsets.UTF_8));
             Map<String, Object> aws = (Map<String, Object>) root.get("_aws");
             for (Object directive : (List<Object>) aws.get("CloudWatchMetrics")) {
@@ -86,9 +62,5 @@ public final class EmfCapture implements ISink {
             wanted.put(name.dimensions().get(i), dimensionValues[i]);
         }
         return of(name).stream().filter(e -> e.dimensions().equals(wanted)).mapToDouble(Emitted::value).sum();
-    }
-
-    public void clear() {
-        lines.clear();
     }
 }

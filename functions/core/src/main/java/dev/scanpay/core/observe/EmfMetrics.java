@@ -1,6 +1,9 @@
 package dev.scanpay.core.observe;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
@@ -62,21 +65,36 @@ public final class EmfMetrics implements Metrics {
      * writing nothing anywhere: for a cold start's priming, which must not count a metric that did not happen.
      */
     public static void prime() {
-        new EmfMetrics("Scanpay/priming", "priming", new ISink() {
-            @Override
-            public void accept(MetricsContext context) {
-                try {
-                    context.serialize();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        new EmfMetrics("Scanpay/priming", "priming", new Lines()).put(Name.WALLET_CALL_LATENCY, 1, "priming", "priming", "priming");
+    }
 
-            @Override
-            public java.util.concurrent.CompletableFuture<Void> shutdown() {
-                return java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** A sink keeping the lines the library serialized, in memory: what tests read, and priming drops. */
+    public static class Lines implements ISink {
+
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(MetricsContext context) {
+            try {
+                lines.addAll(context.serialize());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        }).put(Name.WALLET_CALL_LATENCY, 1, "priming", "priming", "priming");
+        }
+
+        @Override
+        public CompletableFuture<Void> shutdown() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        /** Every line as written. */
+        public List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        public void clear() {
+            lines.clear();
+        }
     }
 
     @Override

@@ -4,38 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
 /** Unit: what one EMF line holds, read back from the library's serialization. */
 class EmfMetricsTest {
 
-    private final List<String> lines = new ArrayList<>();
-    private final ISink sink = new ISink() {
-        @Override
-        public void accept(MetricsContext context) {
-            try {
-                lines.addAll(context.serialize());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public CompletableFuture<Void> shutdown() {
-            return CompletableFuture.completedFuture(null);
-        }
-    };
+    private final EmfMetrics.Lines sink = new EmfMetrics.Lines();
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> onlyLine() {
-        assertThat(lines).hasSize(1);
-        return Json.standalone().parseObject(lines.get(0).getBytes(StandardCharsets.UTF_8));
+        assertThat(sink.lines()).hasSize(1);
+        return Json.standalone().parseObject(sink.lines().get(0).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -85,7 +66,7 @@ class EmfMetricsTest {
     void aMisusedMetricIsDroppedNotThrown() {
         new EmfMetrics("Scanpay", "local", sink).count(Metrics.Name.PAYMENTS, "USER_PRESENTED");   // one dimension short
 
-        assertThat(lines).isEmpty();
+        assertThat(sink.lines()).isEmpty();
     }
 
     @Test
