@@ -27,7 +27,7 @@ class CoreLayersTest {
     /** Bottom first. Each package may depend only on the ones before it. */
     static final List<String> BOTTOM_UP = List.of(
             // foundation: no notion of a payment
-            "money", "json", "signing", "protocol", "outbound",
+            "observe", "money", "json", "signing", "protocol", "outbound",
             // the records and their values
             "model.client", "model.wallet", "model.payment", "model.refund", "model.code", "model.notification",
             "model.ledger",

@@ -4,6 +4,7 @@ import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.model.payment.PaymentStatus;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.core.model.refund.RefundStatus;
@@ -26,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Lesson 13 through the real handler and the simulator: a refund whose first call timed out after the wallet
  * had refunded, and whose repeat the wallet refuses with something that proves nothing. The refund stays
- * unknown, its amount stays reserved (no second refund, no cancel), the follow-up keeps asking, an alarm line
- * is written once after a day, and the wallet's S ends it: the customer is refunded exactly once.
+ * unknown, its amount stays reserved (no second refund, no cancel), the follow-up keeps asking, a count for the alarm
+ * is emitted once after a day, and the wallet's S ends it: the customer is refunded exactly once.
  */
 @OnBothAdapters
 class MoneyMayHaveMovedTest {
@@ -113,7 +114,7 @@ class MoneyMayHaveMovedTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"INVALID_SIGNATURE", "SOMETHING_NEW"})
-    void aRefundWithoutAVerdictForADayIsLoggedOnceForTheAlarmAndStillAsked(String code) {
+    void aRefundWithoutAVerdictForADayIsCountedOnceForTheAlarmAndStillAsked(String code) {
         Answer paid = merchant.call("pay", userPresented("PR-U4", "USD", 5_000, gateway.wallet.issuePaymentCode("carol")));
         String paymentId = paid.get("paymentId");
         gateway.wallet.configureCustomer("carol", CustomerSettings.builder().refundBehaviour(RefundBehaviour.REFUND_NO_ANSWER).build());
@@ -126,8 +127,9 @@ class MoneyMayHaveMovedTest {
                 gateway.clock.advance(Duration.ofHours(1));
                 gateway.sweep();
             }
-            assertThat(logs.containing("has no verdict from wallet")).as("one line for the alarm").hasSize(1);
+            assertThat(logs.containing("has no verdict from wallet")).as("one line").hasSize(1);
         }
+        assertThat(gateway.metrics.sum(Metrics.Name.REFUNDS_WITHOUT_VERDICT)).as("counted once, for the alarm").isEqualTo(1);
         assertThat(gateway.refunds().findByRequest(merchant.clientId, "RF-U4").orElseThrow().status())
                 .isEqualTo(RefundStatus.PROCESSING);
     }

@@ -185,23 +185,4 @@ class TemplateTest {
             return false;
         }
     }
-    /**
-     * The alarms on money without a verdict count lines the code writes (MoneyMayHaveMovedTest and
-     * WalletAnswersTiedTest see those lines logged), from both functions that run the follow-up.
-     */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
-            "RefundsWithoutVerdict, has no verdict from wallet, functions/core/src/main/java/dev/scanpay/core/service/followup/RefundFollowUp.java",
-            "CancelsUnconfirmed, is unconfirmed by wallet, functions/core/src/main/java/dev/scanpay/core/service/followup/PaymentFollowUp.java",
-            "WalletAnswerMismatch, Wallet answer mismatch, functions/core/src/main/java/dev/scanpay/core/rules/WalletAnswerTies.java"})
-    void moneyWithoutAVerdictIsAlarmedOnLinesTheCodeWrites(String metric, String phrase, String source) throws Exception {
-        assertThat(java.nio.file.Files.readString(ROOT.resolve(source))).contains(phrase);
-        for (String filter : List.of(metric + "Metric", metric + "MerchantApiMetric")) {
-            Map<String, Object> properties = SamTemplate.load().properties(filter);
-            assertThat(properties.get("FilterPattern")).as(filter).isEqualTo("\"" + phrase + "\"");
-            List<?> transformations = (List<?>) properties.get("MetricTransformations");
-            assertThat(((Map<?, ?>) transformations.get(0)).get("MetricName")).isEqualTo(metric);
-        }
-        assertThat(SamTemplate.load().properties(metric + "Alarm").get("MetricName")).isEqualTo(metric);
-    }
 }

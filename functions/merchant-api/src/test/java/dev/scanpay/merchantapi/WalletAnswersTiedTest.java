@@ -3,6 +3,7 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
 import dev.scanpay.core.protocol.Result;
@@ -57,8 +58,9 @@ class WalletAnswersTiedTest {
 
             assertThat(paid.resultStatus()).as("not a success").isEqualTo("U");
             assertThat(paid.resultCode()).isEqualTo("PAYMENT_IN_PROCESS");
-            assertThat(logs.containing("Wallet answer mismatch")).as("logged for the alarm").hasSize(1);
+            assertThat(logs.containing("Wallet answer mismatch")).as("logged").hasSize(1);
         }
+        assertThat(gateway.metrics.sum(Metrics.Name.WALLET_ANSWER_MISMATCH)).as("counted for the alarm").isEqualTo(1);
         String paymentId = merchant.call("inquiryPayment", Map.of("paymentRequestId", "PR-T1")).get("paymentId");
         assertThat(gateway.payment(paymentId).status()).isEqualTo(PaymentStatus.PROCESSING);
 

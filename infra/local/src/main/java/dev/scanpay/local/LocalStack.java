@@ -18,6 +18,7 @@ import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.simulator.SimulatorConfig;
 import dev.scanpay.simulator.WalletSimulator;
+import dev.scanpay.core.observe.EmfMetrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
@@ -52,6 +53,8 @@ final class LocalStack {
     static final String DEMO_PARTNER = "2088100000000001";
     static final long SWEEP_EVERY_MS = 2000;
     static final String LEGACY_MD5_KEYS = "legacy-md5-keys.json";
+    /** The EMF lines the stack's functions write (in Lambda they go to stdout). */
+    static final String METRICS_FILE = "metrics.emf";
 
     /**
      * The demo partner's MD5 key from the legacy partners' keys file ({"2088...": "<md5Key>"}, read by the gateway as
@@ -241,6 +244,8 @@ final class LocalStack {
                 .properties(Map.of("scanpay.legacy.md5-keys.file", files.path(LEGACY_MD5_KEYS).toString(),
                         // the daily reports (./scanpay-local report) and the merchants' links to them
                         "scanpay.reports.dir", files.path("reports").toString()))
+                // metrics to DIR/metrics.emf, not the console
+                .singletons(new EmfMetrics("Scanpay/local", "local", new EmfFileSink(files.path(METRICS_FILE))))
                 .start();
 
         files.write(files.path("stack.json"), JsonObject.create()

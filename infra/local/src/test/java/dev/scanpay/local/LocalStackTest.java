@@ -201,6 +201,9 @@ class LocalStackTest {
     @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
+        // its metrics went to the data dir's EMF file, not the console
+        assertThat(java.nio.file.Files.readString(dir.resolve(LocalStack.METRICS_FILE)))
+                .contains("\"Namespace\":\"Scanpay/local\"").contains("\"Payments\":1").contains("\"Result\":\"SUCCESS\"");
     }
 
 

@@ -54,6 +54,8 @@ public final class GatewayHarness implements AutoCloseable {
     public final DynamoCalls dynamoCalls = DynamoCalls.recording(dynamo.client());
     public final WalletSimulator wallet;
     public final ApplicationContext context;
+    /** The EMF lines the gateway's functions write (instead of stdout). */
+    public final EmfCapture metrics = new EmfCapture();
     /** Where {@link #startNetty} serves; chosen up front because the gateway tells wallets its public URL. */
     public final int httpPort = freePort();
     /** The Lambda handler over {@link #context} ({@link Adapter#LAMBDA}); null on Netty. */
@@ -147,8 +149,8 @@ public final class GatewayHarness implements AutoCloseable {
                         "scanpay.wallet.timeout.cancel", WALLET_TIMEOUT.toMillis() + "ms"))
                 .properties(adapter == Adapter.NETTY
                         ? Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1) : Map.of())
-                .singletons(gatewayEndpoint != null ? new Object[] {clock}
-                        : new Object[] {clock, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client())})
+                .singletons(gatewayEndpoint != null ? new Object[] {clock, metrics.metrics}
+                        : new Object[] {clock, metrics.metrics, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client())})
                 .start();
         if (adapter == Adapter.LAMBDA) {
             handler = new APIGatewayV2HTTPEventFunction(context);
@@ -171,7 +173,7 @@ public final class GatewayHarness implements AutoCloseable {
                 .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> "scanpay." + e.getKey(), Map.Entry::getValue)));
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", httpPort);
-        nettyContext = ApplicationContext.builder().properties(properties).singletons(clock).start();
+        nettyContext = ApplicationContext.builder().properties(properties).singletons(clock, metrics.metrics).start();
         var server = nettyContext.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
         server.start();
         return server.getURI();

@@ -3,6 +3,7 @@ package dev.scanpay.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.money.Money;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.model.payment.PaymentStatus;
@@ -31,9 +32,9 @@ class CoreWalletClientTest extends SimulatorTestSupport {
         wallet = new Wallet(simulator.walletId(), simulator.pspName(), simulator.endpoint(), simulator.publicKey(),
                 simulator.keyVersion(), simulator.codePrefixes());
         WalletCall call = new WalletCall(new OutboundHttp(new DestinationRules(true, false), 65536, Duration.ofSeconds(2)),
-                Json.standalone(), gateway.signer, clock);
+                Json.standalone(), gateway.signer, clock, Metrics.NONE);
         Duration wait = Duration.ofSeconds(5);
-        client = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID, "http://127.0.0.1:1/notify");
+        client = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID, "http://127.0.0.1:1/notify", Metrics.NONE);
     }
 
     private Payment payment(String id, long minor) {
@@ -99,10 +100,10 @@ class CoreWalletClientTest extends SimulatorTestSupport {
         // the gateway's clock ten minutes from the wallet's: every answer's Response-Time is stale, like a replay
         java.time.Clock ahead = java.time.Clock.offset(clock, Duration.ofMinutes(10));
         WalletCall call = new WalletCall(new OutboundHttp(new DestinationRules(true, false), 65536, Duration.ofSeconds(2)),
-                Json.standalone(), gateway.signer, ahead);
+                Json.standalone(), gateway.signer, ahead, Metrics.NONE);
         Duration wait = Duration.ofSeconds(5);
         WalletClient skewed = new WalletClient(call, new WalletTimeouts(wait, wait, wait), TestGateway.CLIENT_ID,
-                "http://127.0.0.1:1/notify");
+                "http://127.0.0.1:1/notify", Metrics.NONE);
 
         assertThat(skewed.pay(wallet, payment("P-STALE", 1234), simulator.issuePaymentCode("alice")))
                 .isInstanceOf(WalletOutcome.Unknown.class);

@@ -2,6 +2,8 @@ package dev.scanpay.core.config;
 
 import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.observe.EmfMetrics;
+import dev.scanpay.core.observe.Metrics;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.json.JsonMapper;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * What every function uses: the clock, JSON and the DynamoDB client.
+ * What every function uses: the clock, JSON, metrics and the DynamoDB client.
  *
  * <p>The gateway's beans are split by concern over a few small factories (this one, {@link StoreFactory},
  * {@link GatewayKeyFactory}, {@link NotificationFactory}, {@link WalletSideFactory}, {@link CodeFactory},
@@ -30,6 +32,13 @@ public class BasicsFactory {
     @Secondary
     Clock systemClock() {
         return Clock.systemUTC();
+    }
+
+    /** EMF lines on stdout, which Lambda sends to the function's log group; tests register their own. */
+    @Singleton
+    @Secondary
+    Metrics metrics(GatewayConfig config) {
+        return EmfMetrics.toStdout(config.metricsNamespace());
     }
 
     @Singleton

@@ -67,6 +67,7 @@ public final class GatewayConfig {
     private final BusinessDay businessDay;
     private final String reportsBucket;
     private final String reportsDir;
+    private final String metricsNamespace;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -98,7 +99,8 @@ public final class GatewayConfig {
                          @Value("${scanpay.api.pay-deadline:4500ms}") Duration payDeadline,
                          @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone,
                          @Nullable @Value("${scanpay.reports.bucket:}") String reportsBucket,
-                         @Value("${scanpay.reports.dir:scanpay-data/reports}") String reportsDir) {
+                         @Value("${scanpay.reports.dir:scanpay-data/reports}") String reportsDir,
+                         @Value("${scanpay.metrics.namespace:Scanpay}") String metricsNamespace) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -143,6 +145,7 @@ public final class GatewayConfig {
         this.businessDay = new BusinessDay(ZoneId.of(businessDayZone));
         this.reportsBucket = blankToNull(reportsBucket);
         this.reportsDir = reportsDir;
+        this.metricsNamespace = metricsNamespace;
     }
 
     /**
@@ -198,6 +201,8 @@ public final class GatewayConfig {
     public String keyFile() { return keyFile; }
     public String privateKey() { return privateKey; }
     public String keyVersion() { return keyVersion; }
+    /** The CloudWatch namespace of the gateway's metrics (the template sets one per stack). */
+    public String metricsNamespace() { return metricsNamespace; }
 
     // ------------------------------------------------------------------ DynamoDB calls (every function)
 

@@ -12,6 +12,7 @@ import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
 import io.micronaut.context.annotation.Factory;
+import dev.scanpay.core.observe.Metrics;
 import jakarta.inject.Singleton;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
@@ -30,18 +31,20 @@ public class NotificationFactory {
     }
 
     @Singleton
-    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications) {
-        return new PaymentLifecycle(store, notices, notifications);
+    PaymentLifecycle paymentLifecycle(PaymentStore store, MerchantNotices notices, NotificationStore notifications,
+                                      Metrics metrics) {
+        return new PaymentLifecycle(store, notices, notifications, metrics);
     }
 
     @Singleton
     NotificationDelivery notificationDelivery(NotificationStore store, PaymentStore payments, MessageSigner signer, Json json,
-                                              Clock clock, OutboundHttp http, GatewayConfig config, LegacyMd5Keys md5Keys) {
+                                              Clock clock, OutboundHttp http, GatewayConfig config, LegacyMd5Keys md5Keys,
+                                              Metrics metrics) {
         // legacy partners' notifications are signed with their MD5 key or the gateway's RSA key, as their spot.pay was
         return new NotificationDelivery(store, payments,
                 new NotificationSender(http, signer, json, clock, config.notifyTimeout()),
                 new LegacyNotificationSender(http, md5Keys, signer, json, clock, config.notifyTimeout()),
-                clock, config.notificationLease());
+                clock, config.notificationLease(), metrics);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.service.reconcile.DailyReports;
@@ -46,8 +47,9 @@ public class ReconcileFactory {
     }
 
     @Singleton
-    WalletRecords walletRecords(OutboundHttp http, Json json, MessageSigner signer, Clock clock, GatewayConfig config) {
-        return new SignedWalletRecords(new WalletCall(http, json, signer, clock), config.walletTimeouts().inquiry());
+    WalletRecords walletRecords(OutboundHttp http, Json json, MessageSigner signer, Clock clock, GatewayConfig config,
+                                Metrics metrics) {
+        return new SignedWalletRecords(new WalletCall(http, json, signer, clock, metrics), config.walletTimeouts().inquiry());
     }
 
     @Singleton

@@ -18,6 +18,7 @@ import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.core.service.directory.WalletDirectory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
+import dev.scanpay.core.observe.Metrics;
 import jakarta.inject.Singleton;
 import dev.scanpay.core.outbound.OutboundHttp;
 import java.time.Clock;
@@ -37,27 +38,28 @@ public class WalletSideFactory {
 
     @Singleton
     WalletClient walletClient(Json json, MessageSigner signer, Clock clock, WalletClient.WalletTimeouts timeouts,
-                              GatewayConfig config, OutboundHttp http) {
-        return new WalletClient(new WalletCall(http, json, signer, clock), timeouts, config.clientId(),
-                config.publicUrl() + WalletIntake.NOTIFY_PATH);
+                              GatewayConfig config, OutboundHttp http, Metrics metrics) {
+        return new WalletClient(new WalletCall(http, json, signer, clock, metrics), timeouts, config.clientId(),
+                config.publicUrl() + WalletIntake.NOTIFY_PATH, metrics);
     }
 
     @Singleton
     PaymentFollowUp paymentFollowUp(PaymentStore store, PaymentLifecycle lifecycle, WalletDirectory wallets,
-                                    WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
-        return new PaymentFollowUp(store, lifecycle, wallets, walletClient, timeouts, clock);
+                                    WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock,
+                                    Metrics metrics) {
+        return new PaymentFollowUp(store, lifecycle, wallets, walletClient, timeouts, clock, metrics);
     }
 
     @Singleton
-    RefundLifecycle refundLifecycle(RefundStore store, MerchantNotices notices, NotificationStore notifications) {
-        return new RefundLifecycle(store, notices, notifications);
+    RefundLifecycle refundLifecycle(RefundStore store, MerchantNotices notices, NotificationStore notifications, Metrics metrics) {
+        return new RefundLifecycle(store, notices, notifications, metrics);
     }
 
     @Singleton
     RefundFollowUp refundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments,
                                   WalletDirectory wallets, WalletClient walletClient,
-                                  WalletClient.WalletTimeouts timeouts, Clock clock) {
-        return new RefundFollowUp(store, lifecycle, payments, wallets, walletClient, timeouts, clock);
+                                  WalletClient.WalletTimeouts timeouts, Clock clock, Metrics metrics) {
+        return new RefundFollowUp(store, lifecycle, payments, wallets, walletClient, timeouts, clock, metrics);
     }
 
     /** The sweeper waits on the wall clock; a test that moves the clock registers its own pause. */
@@ -69,7 +71,9 @@ public class WalletSideFactory {
 
     @Singleton
     Sweeper sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
-                    PaymentStore payments, NotificationStore notifications, Clock clock, Sweeper.Pause pause) {
-        return new Sweeper(followUp, refundFollowUp, delivery, payments, notifications, clock, pause);
+                    PaymentStore payments, RefundStore refunds, NotificationStore notifications, Clock clock,
+                    Sweeper.Pause pause, Metrics metrics) {
+        return new Sweeper(followUp, refundFollowUp, delivery, new Sweeper.DueQueues(payments, refunds, notifications),
+                clock, pause, metrics);
     }
 }

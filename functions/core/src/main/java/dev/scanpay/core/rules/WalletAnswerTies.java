@@ -37,8 +37,8 @@ public final class WalletAnswerTies {
     }
 
     /**
-     * The answer counts as no answer. The template's WalletAnswerMismatch alarm counts this line: a wallet
-     * that answers for the wrong payment needs a person.
+     * The answer counts as no answer. Its caller counts it (the WalletAnswerMismatch metric, which the
+     * template alarms on): a wallet that answers for the wrong payment needs a person.
      */
     public static WalletOutcome unknown(Wallet wallet, String operation, Payment payment, String why) {
         LOG.warn("Wallet answer mismatch: {} answered {} of payment {} for something else ({}); not taken as an answer",

@@ -304,6 +304,10 @@ public class RefundStore {
     }
 
     /** Refunds whose nextCheckAt has come, oldest first: a Query per refund shard of the due index. */
+    public Optional<Instant> nextDueBetween(Instant now, Instant until) {
+        return DueIndex.nextDueBetween(dynamo, table, ScanpayTable.refundDueShards(), now, until);
+    }
+
     public List<Refund> due(Instant now, int limit) {
         return DueIndex.due(dynamo, table, ScanpayTable.refundDueShards(), now, limit).stream()
                 .filter(RefundItems::isRefund)

@@ -13,6 +13,7 @@ import dev.scanpay.core.model.wallet.WalletOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.scanpay.core.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,15 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
 
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
+    private final Metrics metrics;
 
     public PaymentFollowUp(PaymentStore store, PaymentLifecycle lifecycle, WalletDirectory wallets,
-                           WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
+                           WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock, Metrics metrics) {
         super(new Kind<>("payment", Payment::paymentId, Payment::walletId, store::due, p -> store.get(p.paymentId()),
                 PaymentMachine::claimCheck, PaymentMachine::walletMissing), lifecycle, wallets, clock);
         this.walletClient = walletClient;
         this.timeouts = timeouts;
+        this.metrics = metrics;
     }
 
     @Override
@@ -70,7 +73,8 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
         Payment closed = lifecycle.apply(payment, p -> PaymentMachine.deadlinePassed(p, now));
         if (closed.status() == PaymentStatus.CANCELLED && closed.closedBy() == ClosedBy.TIMEOUT
                 && now.truncatedTo(ChronoUnit.MILLIS).equals(closed.cancelTime())) {
-            // the template's PaymentsPastDeadline alarm counts this line: written once, by whoever closed it
+            // counted (and logged) once, by whoever closed it; the template's PaymentsPastDeadline alarm
+            metrics.count(Metrics.Name.PAYMENTS_PAST_DEADLINE);
             LOG.warn("Payment {} passed its deadline without a result from wallet {}; cancelling it",
                     closed.paymentId(), closed.walletId());
         }
@@ -89,7 +93,8 @@ public final class PaymentFollowUp extends FollowUp<Payment> {
                         payment.walletId(), claimed.checkCount(), outcome);
                 if (payment.cancelTime() != null && FollowUpSchedule.becameOverdue(payment.cancelTime(),
                         FollowUpSchedule.CANCEL_CONFIRMATION_OVERDUE, payment.updatedAt(), now)) {
-                    // the template's CancelsUnconfirmed alarm counts this line; the cancel goes on being retried
+                    // counted once per cancel for the template's CancelsUnconfirmed alarm; the cancel goes on being retried
+                    metrics.count(Metrics.Name.CANCELS_UNCONFIRMED);
                     LOG.warn("Cancel of payment {} is unconfirmed by wallet {} after {} min; still retrying",
                             payment.paymentId(), payment.walletId(), FollowUpSchedule.CANCEL_CONFIRMATION_OVERDUE.toMinutes());
                 }

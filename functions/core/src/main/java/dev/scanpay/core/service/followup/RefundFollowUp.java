@@ -11,6 +11,7 @@ import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.core.service.directory.WalletDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import dev.scanpay.core.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +28,16 @@ public final class RefundFollowUp extends FollowUp<Refund> {
     private final PaymentStore payments;
     private final WalletClient walletClient;
     private final WalletClient.WalletTimeouts timeouts;
+    private final Metrics metrics;
 
     public RefundFollowUp(RefundStore store, RefundLifecycle lifecycle, PaymentStore payments, WalletDirectory wallets,
-                          WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock) {
+                          WalletClient walletClient, WalletClient.WalletTimeouts timeouts, Clock clock, Metrics metrics) {
         super(new Kind<>("refund", Refund::refundId, Refund::walletId, store::due, r -> store.get(r.paymentId(), r.refundId()),
                 RefundMachine::claimCheck, RefundMachine::walletMissing), lifecycle, wallets, clock);
         this.payments = payments;
         this.walletClient = walletClient;
         this.timeouts = timeouts;
+        this.metrics = metrics;
     }
 
     @Override
@@ -60,7 +63,8 @@ public final class RefundFollowUp extends FollowUp<Refund> {
             boolean unresolved = outcome instanceof RefundOutcome.Unknown || outcome instanceof RefundOutcome.Pending;
             if (unresolved && FollowUpSchedule.becameOverdue(refund.createdAt(), FollowUpSchedule.REFUND_VERDICT_OVERDUE,
                     refund.updatedAt(), now)) {
-                // the template's RefundsWithoutVerdict alarm counts this line; the amount stays reserved and asked about
+                // counted once per refund for the template's RefundsWithoutVerdict alarm; the amount stays reserved and asked about
+                metrics.count(Metrics.Name.REFUNDS_WITHOUT_VERDICT);
                 LOG.warn("Refund {} of payment {} has no verdict from wallet {} after {} h; its amount stays reserved",
                         refund.refundId(), refund.paymentId(), refund.walletId(), FollowUpSchedule.REFUND_VERDICT_OVERDUE.toHours());
             }

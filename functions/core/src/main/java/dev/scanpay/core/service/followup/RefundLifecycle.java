@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.scanpay.core.model.refund.Refund;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.RefundStore.Applied;
@@ -13,18 +14,21 @@ import dev.scanpay.core.store.RefundStore.Lost;
 
 /**
  * Applies a rule of {@link dev.scanpay.core.rules.RefundMachine} to a refund with one conditional write (with
- * the release of its amount when it fails, and the notification its verdict owes, in the same transaction).
+ * the release of its amount when it fails, and the notification its verdict owes, in the same transaction). Counts
+ * each refund's final status ({@link Metrics.Name#REFUNDS}) once, by the write that made it.
  */
 public final class RefundLifecycle extends Lifecycle<Refund> {
 
     private final RefundStore store;
     private final MerchantNotices notices;
     private final NotificationStore notifications;
+    private final Metrics metrics;
 
-    public RefundLifecycle(RefundStore store, MerchantNotices notices, NotificationStore notifications) {
+    public RefundLifecycle(RefundStore store, MerchantNotices notices, NotificationStore notifications, Metrics metrics) {
         this.store = store;
         this.notices = notices;
         this.notifications = notifications;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,8 +37,13 @@ public final class RefundLifecycle extends Lifecycle<Refund> {
         List<Map<String, AttributeValue>> outbox = notices.owedForRefund(current, step.next()).map(notifications::item)
                 .stream().toList();
         RefundStore.Transition written = store.replace(step.edge(), current, step.next(), outbox);
-        return written instanceof Applied applied ? new Written<>(applied.refund(), true)
-                : new Written<>(((Lost) written).current(), false);
+        if (written instanceof Applied applied) {
+            if (applied.refund().status().isFinal() && current.status() != applied.refund().status()) {
+                metrics.count(Metrics.Name.REFUNDS, applied.refund().status().name());
+            }
+            return new Written<>(applied.refund(), true);
+        }
+        return new Written<>(((Lost) written).current(), false);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.scanpay.core.service.followup;
 
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.core.store.NotificationStore;
 import dev.scanpay.core.store.PaymentStore;
+import dev.scanpay.core.store.RefundStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * refunds to ask about, notifications to send), and keeps going while more comes due within its budget,
  * waiting for the next payment or notification's own time rather than polling, so work due between two
  * scheduled runs is not left for a minute. (A refund's next check, always 3 s or more away, is picked up
- * by such a round or the next run.)
+ * by such a round or the next run.) A run starts by measuring how late it is: the age of the oldest item
+ * due ({@link Metrics.Name#SWEEPER_LAG}).
  */
 public final class Sweeper {
 
@@ -30,6 +33,28 @@ public final class Sweeper {
         void pause(Duration duration) throws InterruptedException;
     }
 
+    /** The three kinds of due items, each under its own shards of the due index. */
+    public record DueQueues(PaymentStore payments, RefundStore refunds, NotificationStore notifications) {
+
+        /** The earliest nextCheckAt after {@code now} and no later than {@code until}, of a payment or notification. */
+        Optional<Instant> nextBetween(Instant now, Instant until) {
+            return earliest(payments.nextDueBetween(now, until), notifications.nextDueBetween(now, until));
+        }
+
+        /** The nextCheckAt of the item that has been due longest, of any kind (one item read per shard). */
+        Optional<Instant> oldestDue(Instant now) {
+            return earliest(earliest(payments.nextDueBetween(Instant.EPOCH, now), refunds.nextDueBetween(Instant.EPOCH, now)),
+                    notifications.nextDueBetween(Instant.EPOCH, now));
+        }
+
+        private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+            if (a.isEmpty()) {
+                return b;
+            }
+            return b.filter(x -> x.isBefore(a.get())).or(() -> a);
+        }
+    }
+
     /** What one run did. */
     public record Result(int rounds, int handled) {
     }
@@ -37,20 +62,20 @@ public final class Sweeper {
     private final PaymentFollowUp followUp;
     private final RefundFollowUp refundFollowUp;
     private final NotificationDelivery delivery;
-    private final PaymentStore payments;
-    private final NotificationStore notifications;
+    private final DueQueues queues;
     private final Clock clock;
     private final Pause pause;
+    private final Metrics metrics;
 
     public Sweeper(PaymentFollowUp followUp, RefundFollowUp refundFollowUp, NotificationDelivery delivery,
-                   PaymentStore payments, NotificationStore notifications, Clock clock, Pause pause) {
+                   DueQueues queues, Clock clock, Pause pause, Metrics metrics) {
         this.followUp = followUp;
         this.refundFollowUp = refundFollowUp;
         this.delivery = delivery;
-        this.payments = payments;
-        this.notifications = notifications;
+        this.queues = queues;
         this.clock = clock;
         this.pause = pause;
+        this.metrics = metrics;
     }
 
     /** One round: everything due now (payments, refunds, notifications), up to {@code limit} per shard of each kind. */
@@ -63,7 +88,10 @@ public final class Sweeper {
      * invocation's; zero means one round).
      */
     public Result sweepFor(int limit, Duration budget) {
-        Instant end = clock.instant().plus(budget);
+        Instant start = clock.instant();
+        Instant end = start.plus(budget);
+        Optional<Instant> oldest = queues.oldestDue(start);
+        metrics.put(Metrics.Name.SWEEPER_LAG, oldest.map(at -> Duration.between(at, start).toMillis() / 1000.0).orElse(0.0));
         // the invocation's real time bounds it too, whatever the clock says (a test's clock stands still)
         long realDeadline = System.nanoTime() + budget.toNanos();
         int rounds = 0;
@@ -100,11 +128,6 @@ public final class Sweeper {
         if (!now.isBefore(end)) {
             return Optional.empty();
         }
-        Optional<Instant> payment = payments.nextDueBetween(now, end);
-        Optional<Instant> notification = notifications.nextDueBetween(now, end);
-        if (payment.isEmpty()) {
-            return notification;
-        }
-        return notification.filter(n -> n.isBefore(payment.get())).or(() -> payment);
+        return queues.nextBetween(now, end);
     }
 }

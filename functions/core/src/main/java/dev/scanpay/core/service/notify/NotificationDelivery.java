@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import dev.scanpay.core.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class NotificationDelivery {
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService pool;
+    private final Metrics metrics;
 
     /**
      * @param ams    sends AMS notifyPayment
@@ -61,7 +63,8 @@ public final class NotificationDelivery {
      * @param lease  how long a claimed attempt keeps others off: longer than the senders' timeout
      */
     public NotificationDelivery(NotificationStore store, PaymentStore payments, NotificationChannel ams,
-                                NotificationChannel legacy, Clock clock, Duration lease) {
+                                NotificationChannel legacy, Clock clock, Duration lease, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.payments = payments;
         this.ams = ams;
@@ -144,6 +147,7 @@ public final class NotificationDelivery {
         }
         NotificationChannel channel = claimed.get().format().isLegacy() ? legacy : ams;
         NotificationSender.Attempt result = channel.send(claimed.get());
+        metrics.count(Metrics.Name.NOTIFICATION_ATTEMPTS);
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
@@ -151,10 +155,13 @@ public final class NotificationDelivery {
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
-            // the template's NotificationsDeadLettered alarm counts this line
+            metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
+            // counted for the template's NotificationsDeadLettered alarm
+            metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
             return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
+        metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }

@@ -2,6 +2,7 @@ package dev.scanpay.core.service.wallet;
 
 import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.core.json.Json;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One signed Alipay+ call to a wallet and the verification of its answer. Everything that is not a
- * 200 with a body signed by the wallet's registered key comes back as "no answer".
+ * 200 with a body signed by the wallet's registered key comes back as "no answer". Each call is counted and
+ * timed by wallet, operation and outcome ({@link Metrics.Name#WALLET_CALLS}, {@link Metrics.Name#WALLET_CALL_LATENCY}).
  */
 public final class WalletCall {
 
@@ -30,12 +32,17 @@ public final class WalletCall {
     private final Json json;
     private final MessageSigner gatewaySigner;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public WalletCall(OutboundHttp http, Json json, MessageSigner gatewaySigner, Clock clock) {
+    /** The outcome dimension of a call that brought no verified answer. */
+    public static final String NO_ANSWER = "NoAnswer";
+
+    public WalletCall(OutboundHttp http, Json json, MessageSigner gatewaySigner, Clock clock, Metrics metrics) {
         this.http = http;
         this.json = json;
         this.gatewaySigner = gatewaySigner;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A verified answer: its result and whole body. */
@@ -52,6 +59,17 @@ public final class WalletCall {
     }
 
     public Reply post(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
+        long started = System.nanoTime();
+        Reply reply = exchange(wallet, operation, request, timeout);
+        String outcome = reply instanceof Verified verified ? verified.answer().result().resultStatus().name() : NO_ANSWER;
+        // "/payments/inquiryPayment" -> "inquiryPayment"
+        String name = operation.substring(operation.lastIndexOf('/') + 1);
+        metrics.count(Metrics.Name.WALLET_CALLS, wallet.walletId(), name, outcome);
+        metrics.put(Metrics.Name.WALLET_CALL_LATENCY, (System.nanoTime() - started) / 1_000_000.0, wallet.walletId(), name, outcome);
+        return reply;
+    }
+
+    private Reply exchange(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
         URI target;
         try {
             target = URI.create(wallet.endpoint() + operation);

@@ -6,6 +6,7 @@ import dev.scanpay.core.model.wallet.WalletOutcome;
 import dev.scanpay.core.rules.WalletAnswerTies;
 import dev.scanpay.core.rules.WalletVerdicts;
 import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.model.payment.Payment;
 import dev.scanpay.core.wire.AmsWire;
 import dev.scanpay.core.protocol.Result;
@@ -46,16 +47,18 @@ public final class WalletClient {
     private final WalletTimeouts timeouts;
     private final String acquirerId;
     private final String notifyUrl;
+    private final Metrics metrics;
 
     /**
      * @param acquirerId the gateway's id at the wallets (also its Client-Id)
      * @param notifyUrl  where wallets post notifyPayment for payments we send them
      */
-    public WalletClient(WalletCall call, WalletTimeouts timeouts, String acquirerId, String notifyUrl) {
+    public WalletClient(WalletCall call, WalletTimeouts timeouts, String acquirerId, String notifyUrl, Metrics metrics) {
         this.call = call;
         this.timeouts = timeouts;
         this.acquirerId = acquirerId;
         this.notifyUrl = notifyUrl;
+        this.metrics = metrics;
     }
 
     public WalletOutcome pay(Wallet wallet, Payment payment, String paymentCode) {
@@ -82,6 +85,7 @@ public final class WalletClient {
         Answer answer = ((Verified) reply).answer();
         Optional<String> mismatch = WalletAnswerTies.mismatch(payment, answer.body());
         if (mismatch.isPresent()) {
+            metrics.count(Metrics.Name.WALLET_ANSWER_MISMATCH);
             return WalletAnswerTies.unknown(wallet, "pay", payment, mismatch.get());
         }
         if (answer.result().resultStatus() == ResultStatus.F) {
@@ -104,6 +108,7 @@ public final class WalletClient {
         Answer answer = ((Verified) reply).answer();
         Optional<String> mismatch = WalletAnswerTies.mismatch(payment, answer.body());
         if (mismatch.isPresent()) {
+            metrics.count(Metrics.Name.WALLET_ANSWER_MISMATCH);
             return WalletAnswerTies.unknown(wallet, "inquiryPayment", payment, mismatch.get());
         }
         return inquiryOutcome(answer);
@@ -158,17 +163,19 @@ public final class WalletClient {
     }
 
     /** Reads a verified refund answer; one about another refund or amount is no answer. */
-    static RefundOutcome refundOutcome(Answer answer, Refund refund, Attempt attempt) {
+    RefundOutcome refundOutcome(Answer answer, Refund refund, Attempt attempt) {
         Object refundRequestId = answer.body().get("refundRequestId");
         if (refundRequestId != null && !refund.refundId().equals(String.valueOf(refundRequestId))) {
             LOG.warn("Wallet {} answered refund {} about another refund ({}); not taken as an answer",
                     refund.walletId(), refund.refundId(), clip(String.valueOf(refundRequestId), 64));
+            metrics.count(Metrics.Name.WALLET_ANSWER_MISMATCH);
             return new RefundOutcome.Unknown("the answer is about another refund");
         }
         Object refundAmount = answer.body().get("refundAmount");
         if (refundAmount != null && !WalletAnswerTies.sameAmount(refund.amount(), refundAmount)) {
             LOG.warn("Wallet answer mismatch: {} answered refund {} for another amount; not taken as an answer",
                     refund.walletId(), refund.refundId());
+            metrics.count(Metrics.Name.WALLET_ANSWER_MISMATCH);
             return new RefundOutcome.Unknown("the answer is for another amount or currency");
         }
         Result result = answer.result();

@@ -65,7 +65,7 @@ class PaymentLifecycleDynamoTest {
         store = new PaymentStore(client, table);
         lifecycle = new PaymentLifecycle(store, new dev.scanpay.core.rules.MerchantNotices(
                 dev.scanpay.core.json.Json.standalone(), java.time.Clock.systemUTC()),
-                new dev.scanpay.core.store.NotificationStore(client, table));
+                new dev.scanpay.core.store.NotificationStore(client, table), dev.scanpay.core.observe.Metrics.NONE);
     }
 
     Payment processing() {
