@@ -354,8 +354,8 @@ public final class ApiContract {
         return q < 0 ? Map.of() : form(pathAndQuery.substring(q + 1));
     }
 
-    /** Names and values of a query string or form body (a test's form may be in any charset: ASCII names). */
-    private static Map<String, String> form(String encoded) {
+    /** Names and values of a query string or form body, decoded as UTF-8, in their order. */
+    static Map<String, String> form(String encoded) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : encoded.split("&")) {
             if (!pair.isEmpty()) {

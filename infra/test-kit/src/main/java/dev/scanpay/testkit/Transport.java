@@ -7,13 +7,11 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,14 +60,7 @@ public interface Transport {
             int q = pathAndQuery.indexOf('?');
             String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
             String rawQuery = q < 0 ? "" : pathAndQuery.substring(q + 1);
-            Map<String, String> query = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+            Map<String, String> query = ApiContract.form(rawQuery);
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                     .withVersion("2.0")
                     .withRouteKey(routeKey.apply(method, path))
