@@ -260,7 +260,7 @@ class CodePagesTest {
             if (contentType != null) {
                 headers.put("content-type", contentType);
             }
-            Response answer = codes.send("POST", "/c/" + code.token(), Map.of(), headers,
+            Response answer = codes.sendMalformed("POST", "/c/" + code.token(), Map.of(), headers,
                     "amount=1&formId=" + CodePageController.formId());
             assertThat(answer.status()).as(contentType).isEqualTo(400);
             assertThat(answer.text()).as(contentType).startsWith("<!doctype html>").contains("<h1>Something went wrong</h1>");

@@ -60,7 +60,7 @@ class QrHandlerTest {
         IssuedCode code = codes.orderCode(Duration.ofMinutes(5));
         Map<String, Integer> sizes = Map.of("small", 200, "middle", 400, "big", 800);
         sizes.forEach((size, pixels) -> {
-            Response response = codes.get("/qr/" + code.token() + ".png", Map.of("size", size));
+            Response response = codes.getMalformed("/qr/" + code.token() + ".png", Map.of("size", size));
             assertThat(response.status()).isEqualTo(200);
             BufferedImage image = Decode.readPng(response.body());
             assertThat(image.getWidth()).as(size).isEqualTo(pixels);
@@ -110,20 +110,20 @@ class QrHandlerTest {
         assertNotFound(codes.get("/qr/" + code.token()));
         assertNotFound(codes.get("/qr/" + code.token() + ".PNG"));
         // a malformed token with a bad size is still just not found
-        assertNotFound(codes.get("/qr/nope.png", Map.of("size", "huge")));
+        assertNotFound(codes.getMalformed("/qr/nope.png", Map.of("size", "huge")));
     }
 
     @Test
     void aSizeOtherThanSmallMiddleOrBigIsABadRequest() {
         IssuedCode code = codes.orderCode(Duration.ofMinutes(5));
         for (String size : new String[] {"huge", "BIG", "MIDDLEIMAGE", "400", "", "small "}) {
-            Response response = codes.get("/qr/" + code.token() + ".png", Map.of("size", size));
+            Response response = codes.getMalformed("/qr/" + code.token() + ".png", Map.of("size", size));
             assertThat(response.status()).as("size=%s", size).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("text/plain");
             assertThat(response.header("Cache-Control")).isEqualTo("no-store");
             assertThat(response.text()).isEqualTo("size must be small, middle or big\n");
         }
-        assertThat(codes.get("/qr/" + code.token() + ".svg", Map.of("size", "huge")).status()).isEqualTo(400);
+        assertThat(codes.getMalformed("/qr/" + code.token() + ".svg", Map.of("size", "huge")).status()).isEqualTo(400);
     }
 
     @Test

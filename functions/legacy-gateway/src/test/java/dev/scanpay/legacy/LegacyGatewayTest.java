@@ -355,7 +355,7 @@ class LegacyGatewayTest {
 
     @Test
     void anUnknownServiceIsIllegalExterface() {
-        assertRefused(pos.get(LegacySignType.MD5, Map.of("service", "alipay.acquire.precreate")), "ILLEGAL_EXTERFACE");
+        assertRefused(pos.getMalformed(LegacySignType.MD5, Map.of("service", "alipay.acquire.precreate")), "ILLEGAL_EXTERFACE");
     }
 
     @Test
@@ -363,6 +363,6 @@ class LegacyGatewayTest {
         Map<String, String> signed = new HashMap<>(pos.signed(LegacySignType.MD5, query("LT-1")));
         signed.put("sign_type", "DSA");
 
-        assertRefused(pos.getRaw(signed), "ILLEGAL_SIGN_TYPE");
+        assertRefused(pos.getRawMalformed(signed), "ILLEGAL_SIGN_TYPE");
     }
 }

@@ -132,7 +132,7 @@ class EntryCodeTest {
         assertThat(merchant.post(CODES, entryCodeRegistration("M-1001", "S-01", "XAU")).resultCode()).isEqualTo("PARAM_ILLEGAL");
         Map<String, Object> noStore = new HashMap<>(entryCodeRegistration("M-1001", "S-01", "JPY"));
         noStore.put("merchant", Map.of("referenceMerchantId", "M-1001", "merchantName", "X", "merchantMCC", "5814"));
-        assertThat(merchant.post(CODES, noStore).resultMessage()).startsWith("merchant.store");
+        assertThat(merchant.postMalformed(CODES, noStore).resultMessage()).startsWith("merchant.store");
         SignedMerchant isv = gateway.merchant("ISV_EC", ClientKind.ISV, Set.of("M-OWN"));
         assertThat(isv.post(CODES, entryCodeRegistration("M-1001", "S-01", "JPY")).resultCode()).isEqualTo("ACCESS_DENIED");
         assertThat(isv.post(CODES, entryCodeRegistration("M-OWN", "S-01", "JPY")).resultCode()).isEqualTo("SUCCESS");

@@ -50,17 +50,17 @@ class NettyAdapterTest {
     void refusalsAreSignedProtocolAnswers() {
         String body = "{\"productCode\":";
         String path = SignedMerchant.API + "pay";
-        assertThat(merchant.send(path, body, merchant.headers(path, RequestTime.format(gateway.now()), body)).resultCode())
+        assertThat(merchant.sendMalformed(path, body, merchant.headers(path, RequestTime.format(gateway.now()), body)).resultCode())
                 .isEqualTo("PARAM_ILLEGAL");
         Map<String, String> headers = new HashMap<>(merchant.headers(path, RequestTime.format(gateway.now()), "{}"));
         headers.put("Content-Type", "text/plain");
-        assertThat(merchant.send(path, "{}", headers).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
+        assertThat(merchant.sendMalformed(path, "{}", headers).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
         assertThat(merchant.send("GET", path, null, Map.of()).resultCode()).isEqualTo("METHOD_NOT_SUPPORTED");
-        assertThat(merchant.send("DELETE", path, null, Map.of()).resultCode()).isEqualTo("METHOD_NOT_SUPPORTED");
-        assertThat(merchant.send("/nothing/here", "{}", Map.of("Content-Type", "application/json")).resultCode())
+        assertThat(merchant.sendMalformed("DELETE", path, null, Map.of()).resultCode()).isEqualTo("METHOD_NOT_SUPPORTED");
+        assertThat(merchant.sendMalformed("/nothing/here", "{}", Map.of("Content-Type", "application/json")).resultCode())
                 .isEqualTo("NO_INTERFACE_DEF");
         String big = "{\"x\":\"" + "y".repeat(200_000) + "\"}";
-        assertThat(merchant.send(path, big, merchant.headers(path, RequestTime.format(gateway.now()), big)).resultCode())
+        assertThat(merchant.sendMalformed(path, big, merchant.headers(path, RequestTime.format(gateway.now()), big)).resultCode())
                 .isEqualTo("PARAM_ILLEGAL");
     }
 

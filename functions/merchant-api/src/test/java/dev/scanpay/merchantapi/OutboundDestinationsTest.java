@@ -100,7 +100,7 @@ class OutboundDestinationsTest {
             body.put("paymentNotifyUrl", url);
             int walletCalls = gateway.wallet.callCount("pay");
 
-            Answer answer = merchant.call("pay", body);
+            Answer answer = merchant.callMalformed("pay", body);
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.resultStatus()).isEqualTo("F");
@@ -112,7 +112,7 @@ class OutboundDestinationsTest {
             // an order code's pay too: it writes without calling a wallet
             Map<String, Object> code = orderCode(requestId + "-OC", "USD", 100);
             code.put("paymentNotifyUrl", url);
-            assertThat(merchant.call("pay", code).resultCode()).isEqualTo("PARAM_ILLEGAL");
+            assertThat(merchant.callMalformed("pay", code).resultCode()).isEqualTo("PARAM_ILLEGAL");
             assertThat(gateway.payments().findRequest(merchant.clientId, requestId + "-OC")).isEmpty();
         }
 

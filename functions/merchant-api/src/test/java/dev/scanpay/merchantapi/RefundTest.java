@@ -393,11 +393,11 @@ class RefundTest {
         Map<Map<String, Object>, String> cases = Map.of(noId, "refundRequestId", zero, "refundAmount.value",
                 longReason, "refundReason", longReference, "referenceRefundId", noAmount, "refundAmount");
         cases.forEach((body, field) -> {
-            Answer answer = merchant.call("refund", body);
+            Answer answer = merchant.callMalformed("refund", body);
             assertThat(answer.resultCode()).isEqualTo("PARAM_ILLEGAL");
             assertThat(answer.resultMessage()).startsWith(field + " ");
         });
-        assertThat(merchant.call("inquiryRefund", Map.of()).resultMessage()).contains("refundId");
+        assertThat(merchant.callMalformed("inquiryRefund", Map.of()).resultMessage()).contains("refundId");
         assertThat(gateway.refunds().byPayment(paymentId)).isEmpty();
         assertThat(gateway.payment(paymentId).refundedMinor()).isZero();
     }

@@ -81,7 +81,7 @@ class RefusalsTest {
         Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body);
         headers.remove("Signature");
 
-        assertThat(merchant.send(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(merchant.sendMalformed(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("SIGNATURE_INVALID");
     }
 
     @Test
@@ -155,7 +155,7 @@ class RefusalsTest {
     @Test
     void malformedJsonIsParamIllegal() {
         String body = "{\"productCode\": \"IN_STORE_PAYMENT\",";
-        Answer answer = merchant.send(SignedMerchant.API + "pay", body,
+        Answer answer = merchant.sendMalformed(SignedMerchant.API + "pay", body,
                 merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body));
         assertThat(answer.resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at dev.");
@@ -166,7 +166,7 @@ class RefusalsTest {
         String body = validBody("PR-CT");
         Map<String, String> headers = merchant.headers(SignedMerchant.API + "pay", RequestTime.format(gateway.now()), body);
         headers.put("Content-Type", "text/plain");
-        assertThat(merchant.send(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
+        assertThat(merchant.sendMalformed(SignedMerchant.API + "pay", body, headers).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
         assertNothingWritten("PR-CT");
     }
 
@@ -212,7 +212,7 @@ class RefusalsTest {
     void missingFieldIsParamIllegalNamingIt(String field, String message) {
         Map<String, Object> body = deepCopy(userPresented("PR-MISSING", "USD", 100, "2899000000000000000"));
         remove(body, field.split("\\."));
-        Answer answer = merchant.call("pay", body);
+        Answer answer = merchant.callMalformed("pay", body);
         assertThat(answer.resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(answer.resultStatus()).isEqualTo("F");
         assertThat(answer.resultMessage()).isEqualTo(message);
@@ -230,7 +230,7 @@ class RefusalsTest {
     void malformedAmountIsParamIllegal(String currency, String value, String field) {
         Map<String, Object> body = deepCopy(userPresented("PR-AMT", "USD", 100, "2899000000000000000"));
         body.put("paymentAmount", Map.of("currency", currency, "value", value));
-        Answer answer = merchant.call("pay", body);
+        Answer answer = merchant.callMalformed("pay", body);
         assertThat(answer.resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(answer.resultMessage()).startsWith(field);
     }
@@ -267,7 +267,7 @@ class RefusalsTest {
     @Test
     void unknownPaymentIsOrderNotExist() {
         assertThat(merchant.call("inquiryPayment", Map.of("paymentId", "2026000000000000000000")).resultCode()).isEqualTo("ORDER_NOT_EXIST");
-        assertThat(merchant.call("inquiryPayment", Map.of()).resultCode()).isEqualTo("PARAM_ILLEGAL");
+        assertThat(merchant.callMalformed("inquiryPayment", Map.of()).resultCode()).isEqualTo("PARAM_ILLEGAL");
     }
 
     @SuppressWarnings("unchecked")

@@ -205,7 +205,7 @@ class OrderCodeIntakeTest {
         assertThat(wallet.notifySuccess(code[0], Money.of(700, "EUR"), "alice").resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(wallet.notifySuccess(code[0], Money.of(700, "USD"), "mallory").resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(wallet.notifySuccess("20261123000000999", Money.of(700, "USD"), "alice").resultCode()).isEqualTo("ORDER_NOT_EXIST");
-        assertThat(wallet.post(SignedWallet.API + "notifyPayment", wallet.notification(code[0], Money.of(700, "USD"), "alice",
+        assertThat(wallet.postMalformed(SignedWallet.API + "notifyPayment", wallet.notification(code[0], Money.of(700, "USD"), "alice",
                 Map.of("resultStatus", "U", "resultCode", "PAYMENT_IN_PROCESS"))).resultCode()).isEqualTo("PARAM_ILLEGAL");
 
         assertThat(gateway.payment(code[0]).version()).isEqualTo(version);
@@ -226,7 +226,7 @@ class OrderCodeIntakeTest {
                 .isEqualTo("INVALID_CODE");
         assertThat(wallet.userInitiatedPay("https://qr.other-acquirer.example/c/abc", "alice").resultCode()).isEqualTo("INVALID_CODE");
         assertThat(wallet.userInitiatedPay("<script>", "alice").resultCode()).isEqualTo("INVALID_CODE");
-        Answer missing = wallet.post(SignedWallet.API + "userInitiatedPay", Map.of("codeValue", gateway.publicUrl() + "/c/x"));
+        Answer missing = wallet.postMalformed(SignedWallet.API + "userInitiatedPay", Map.of("codeValue", gateway.publicUrl() + "/c/x"));
         assertThat(missing.resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(missing.resultMessage()).contains("customerId");
     }

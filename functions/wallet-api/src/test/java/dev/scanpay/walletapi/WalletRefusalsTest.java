@@ -60,14 +60,14 @@ class WalletRefusalsTest {
         headers.put("Client-Id", "NOT_A_WALLET");
         assertThat(wallet.send(PATH, BODY, headers).resultCode()).isEqualTo("INVALID_CLIENT");
         headers.remove("Client-Id");
-        assertThat(wallet.send(PATH, BODY, headers).resultCode()).isEqualTo("INVALID_CLIENT");
+        assertThat(wallet.sendMalformed(PATH, BODY, headers).resultCode()).isEqualTo("INVALID_CLIENT");
     }
 
     @Test
     void missingSignatureIsInvalidSignature() {
         Map<String, String> headers = headers(BODY);
         headers.remove("Signature");
-        assertThat(wallet.send(PATH, BODY, headers).resultCode()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(wallet.sendMalformed(PATH, BODY, headers).resultCode()).isEqualTo("INVALID_SIGNATURE");
     }
 
     @Test
@@ -83,10 +83,10 @@ class WalletRefusalsTest {
         assertThat(wallet.send("GET", PATH, null, headers("")).resultCode()).isEqualTo("METHOD_NOT_SUPPORTED");
         Map<String, String> form = headers(BODY);
         form.put("Content-Type", "application/x-www-form-urlencoded");
-        assertThat(wallet.send(PATH, BODY, form).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
+        assertThat(wallet.sendMalformed(PATH, BODY, form).resultCode()).isEqualTo("MEDIA_TYPE_NOT_ACCEPTABLE");
         String other = SignedWallet.API + "refund";
-        assertThat(wallet.send(other, BODY, wallet.headers(other, RequestTime.format(gateway.now()), BODY)).resultCode())
+        assertThat(wallet.sendMalformed(other, BODY, wallet.headers(other, RequestTime.format(gateway.now()), BODY)).resultCode())
                 .isEqualTo("NO_INTERFACE_DEF");
-        assertThat(wallet.post(PATH, "{not json").resultCode()).isEqualTo("PARAM_ILLEGAL");
+        assertThat(wallet.sendMalformed(PATH, "{not json", headers("{not json")).resultCode()).isEqualTo("PARAM_ILLEGAL");
     }
 }

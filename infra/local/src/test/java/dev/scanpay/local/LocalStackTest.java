@@ -199,6 +199,19 @@ class LocalStackTest {
     }
 
     @Test
+    void theApiContractIsServedAsYamlAndAsAPageThatLoadsNothingElse() {
+        // the test kit's transport also holds both answers against the operations the document gives them
+        dev.scanpay.testkit.Transport http = dev.scanpay.testkit.Transport.http(java.net.URI.create(stack.gatewayUrl()));
+        dev.scanpay.testkit.Transport.Response yaml = http.call("GET", "/openapi.yaml", Map.of(), null);
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.text()).startsWith("openapi: 3.1.0").contains("/ams/api/v1/payments/pay:");
+        dev.scanpay.testkit.Transport.Response page = http.call("GET", "/openapi", Map.of(), null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<code>/ams/api/v1/payments/pay</code>", "id=\"schemas-PayRequest\"",
+                "<code>/gateway.do</code>", "<code>/qr/{file}</code>").doesNotContain("<script", "<link", "src=");
+    }
+
+    @Test
     void userPresentedDemoPaymentSucceeds() throws Exception {
         assertThat(DemoPayment.run(args("--amount", "700", "--currency", "JPY"))).isZero();
         // its metrics went to the data dir's EMF file, not the console

@@ -71,7 +71,22 @@ public final class LegacyPartner {
         return send("GET", PATH + "?" + form(params), Map.of(), null);
     }
 
+    /** A signed GET whose parameters the API contract does not allow (a service it does not list); answer checked. */
+    public Answer getMalformed(LegacySignType type, Map<String, String> params) {
+        return send(transport.unchecked(), "GET", PATH + "?" + form(signed(type, params)), Map.of(), null);
+    }
+
+    /** {@link #getRaw} of parameters the API contract does not allow (a sign_type it does not list); answer checked. */
+    public Answer getRawMalformed(Map<String, String> params) {
+        return send(transport.unchecked(), "GET", PATH + "?" + form(params), Map.of(), null);
+    }
+
     public Answer send(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        return send(transport, method, pathAndQuery, headers, body);
+    }
+
+    private Answer send(Transport transport, String method, String pathAndQuery, Map<String, String> headers,
+                               String body) {
         Transport.Response response = transport.call(method, pathAndQuery, headers, body);
         return new Answer(response.status(), response.headers().get("Content-Type"), response.body());
     }

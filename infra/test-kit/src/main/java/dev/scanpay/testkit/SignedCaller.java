@@ -86,7 +86,32 @@ public class SignedCaller {
     }
 
     public Answer send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body, headers, true);
+    }
+
+    /**
+     * Signs and sends a body the API contract does not allow (a field missing or malformed), when that is the
+     * test's point; the answer is still checked against the contract.
+     */
+    public Answer postMalformed(String path, Map<String, Object> body) {
+        String text = new String(JSON.write(body), StandardCharsets.UTF_8);
+        return send("POST", path, text, headers(path, RequestTime.format(harness.now()), text), false);
+    }
+
+    /** Sends exactly these headers and body, which the API contract does not allow; the answer is still checked. */
+    public Answer sendMalformed(String path, String body, Map<String, String> headers) {
+        return sendMalformed("POST", path, body, headers);
+    }
+
+    public Answer sendMalformed(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body, headers, false);
+    }
+
+    private Answer send(String method, String path, String body, Map<String, String> headers, boolean contractRequest) {
         Transport transport = netty != null ? Transport.http(netty) : harness.transport;
+        if (!contractRequest) {
+            transport = transport.unchecked();
+        }
         Transport.Response response = transport.call(method, path, headers, body);
         byte[] bytes = response.body();
         assertThat(response.status()).as("protocol answers are HTTP 200: %s", response.text()).isEqualTo(200);

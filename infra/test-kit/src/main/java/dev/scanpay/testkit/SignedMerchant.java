@@ -26,6 +26,11 @@ public final class SignedMerchant extends SignedCaller {
         return post(API + operation, body);
     }
 
+    /** A payments operation with a body the API contract does not allow, the test's point ({@link #postMalformed}). */
+    public Answer callMalformed(String operation, Map<String, Object> body) {
+        return postMalformed(API + operation, body);
+    }
+
     public Answer call(String operation, String body) {
         return post(API + operation, body);
     }

@@ -7,20 +7,19 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * How a test's request reaches the functions' controllers: one call, two implementations, so the same
- * test runs through the Lambda handler and through the local stack's Netty server ({@link Adapter}).
+ * test runs through the Lambda handler and through the local stack's Netty server ({@link Adapter}). Both
+ * check every request and answer against the API contract ({@link ApiContract}).
  */
 @FunctionalInterface
 public interface Transport {
@@ -32,6 +31,14 @@ public interface Transport {
      * @param body the body, or null for none
      */
     Response call(String method, String path, Map<String, String> headers, String body);
+
+    /**
+     * This transport without the contract check of requests (answers are still checked): for a test whose
+     * point is a request the API contract does not allow.
+     */
+    default Transport unchecked() {
+        return this;
+    }
 
     /** What came back: headers looked up case-insensitively, as sent in {@code rawHeaderNames}. */
     record Response(int status, Map<String, String> headers, Set<String> rawHeaderNames, byte[] body, boolean base64) {
@@ -49,18 +56,11 @@ public interface Transport {
      */
     static Transport lambda(APIGatewayV2HTTPEventFunction handler, java.util.function.BinaryOperator<String> routeKey,
                             String sourceIp) {
-        return (method, pathAndQuery, headers, body) -> {
+        return ApiContract.enforced((method, pathAndQuery, headers, body) -> {
             int q = pathAndQuery.indexOf('?');
             String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
             String rawQuery = q < 0 ? "" : pathAndQuery.substring(q + 1);
-            Map<String, String> query = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+            Map<String, String> query = ApiContract.form(rawQuery);
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                     .withVersion("2.0")
                     .withRouteKey(routeKey.apply(method, path))
@@ -88,7 +88,7 @@ public interface Transport {
                 names = Set.copyOf(response.getHeaders().keySet());
             }
             return new Response(response.getStatusCode(), responseHeaders, names, bytes, response.getIsBase64Encoded());
-        };
+        });
     }
 
     /** Real HTTP to a server at {@code base} (the local stack's Netty server). */
@@ -96,7 +96,7 @@ public interface Transport {
         HttpClient client = HttpClient.newHttpClient();
         // set by the client itself from the request; it refuses them as headers
         Set<String> restricted = Set.of("content-length", "host", "connection", "expect", "upgrade");
-        return (method, path, headers, body) -> {
+        return ApiContract.enforced((method, path, headers, body) -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -118,6 +118,6 @@ public interface Transport {
             response.headers().map().forEach((name, values) -> responseHeaders.put(name, values.get(0)));
             return new Response(response.statusCode(), responseHeaders, Set.copyOf(response.headers().map().keySet()),
                     response.body(), false);
-        };
+        });
     }
 }

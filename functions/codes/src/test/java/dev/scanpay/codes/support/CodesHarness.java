@@ -199,6 +199,22 @@ public final class CodesHarness implements AutoCloseable {
 
     /** A request as API Gateway's HTTP API (payload 2.0) delivers it to the function, or as Netty receives it. */
     public Response send(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+        return send(transport, method, path, query, headers, body);
+    }
+
+    /** A request the API contract does not allow, when that is the test's point; its answer is still checked. */
+    public Response sendMalformed(String method, String path, Map<String, String> query, Map<String, String> headers,
+                                  String body) {
+        return send(transport.unchecked(), method, path, query, headers, body);
+    }
+
+    /** A GET whose query the API contract does not allow (a size it does not list); its answer is still checked. */
+    public Response getMalformed(String path, Map<String, String> query) {
+        return sendMalformed("GET", path, query, Map.of("user-agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)"), null);
+    }
+
+    private Response send(Transport transport, String method, String path, Map<String, String> query,
+                          Map<String, String> headers, String body) {
         if (body != null && headers.keySet().stream().noneMatch("content-length"::equalsIgnoreCase)) {
             // API Gateway passes the client's Content-Length on to the function
             headers = new LinkedHashMap<>(headers);
