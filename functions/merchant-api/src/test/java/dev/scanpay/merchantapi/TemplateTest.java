@@ -92,7 +92,8 @@ class TemplateTest {
                 families.forEach((operation, expected) -> {
                     String path = route[1].replace("{family}/{operation}", operation);
                     String body = "{\"paymentId\":\"1\"}";
-                    var answer = merchant.send(route[0].toUpperCase(), path, body,
+                    // one body for every operation, malformed for some (registerEntryCode): its refusal is the point
+                    var answer = merchant.sendMalformed(route[0].toUpperCase(), path, body,
                             merchant.headers(path, dev.scanpay.core.signing.RequestTime.format(gateway.now()), body));
                     assertThat(answer.resultCode()).as("%s %s", route[0], path).isEqualTo(expected);
                 });
