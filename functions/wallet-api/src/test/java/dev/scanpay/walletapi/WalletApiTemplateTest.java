@@ -44,7 +44,7 @@ class WalletApiTemplateTest {
                 for (String operation : List.of("userInitiatedPay", "notifyPayment")) {
                     String path = route.path().replace("{operation}", operation);
                     String body = "{}";
-                    var answer = wallet.send(route.method(), path, body, wallet.headers(path, RequestTime.format(gateway.now()), body));
+                    var answer = wallet.sendMalformed(route.method(), path, body, wallet.headers(path, RequestTime.format(gateway.now()), body));
                     assertThat(answer.resultCode()).as("%s %s", route.method(), path).isEqualTo("PARAM_ILLEGAL");
                 }
             }
