@@ -28,6 +28,14 @@ import java.time.ZonedDateTime;
 public final class FollowUpSchedule {
 
     public static final Duration DEFAULT_USER_PRESENTED_WINDOW = Duration.ofMinutes(2);
+
+    /**
+     * When a record whose wallet call is being made now comes due for the follow-up: after the call's timeout and a
+     * margin, so the follow-up takes over only if the caller died during the call.
+     */
+    public static Instant afterWalletCall(Instant now, Duration callTimeout) {
+        return now.plus(callTimeout).plusSeconds(2);
+    }
     public static final Duration MAX_USER_PRESENTED_WINDOW = Duration.ofMinutes(10);
     /** Order codes: Antom's pages disagree (3 min, 10 min); 5 minutes unless paymentExpiryTime says otherwise. */
     public static final Duration DEFAULT_ORDER_CODE_WINDOW = Duration.ofMinutes(5);

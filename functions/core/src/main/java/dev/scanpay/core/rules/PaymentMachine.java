@@ -188,7 +188,7 @@ public final class PaymentMachine {
             return Step.stay(p);
         }
         // if this caller dies during the wallet call, the follow-up takes over after the call's timeout
-        return PAY_SENT.to(p.toBuilder().payUnsent(false).nextCheckAt(now.plus(payTimeout).plusSeconds(2)).updatedAt(now).build());
+        return PAY_SENT.to(p.toBuilder().payUnsent(false).nextCheckAt(FollowUpSchedule.afterWalletCall(now, payTimeout)).updatedAt(now).build());
     }
 
     /**

@@ -123,7 +123,7 @@ public final class MerchantPayments {
                 // recorded before it is sent: if the answer to this write is lost, or this instance stops before
                 // the wallet call, a repeat of the pay sends it (PaymentMachine.paySending)
                 .payUnsent(true)
-                .nextCheckAt(now.plus(timeouts.pay()).plusSeconds(2))
+                .nextCheckAt(FollowUpSchedule.afterWalletCall(now, timeouts.pay()))
                 .build();
         PaymentStore.Creation creation = store.create(payment, hash);
         if (creation instanceof AlreadyRequested already) {

@@ -25,6 +25,7 @@ import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.core.service.directory.WalletDirectory;
 import java.time.Clock;
+import dev.scanpay.core.rules.FollowUpSchedule;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -113,7 +114,7 @@ public final class MerchantRefunds {
                 .updatedAt(now)
                 // if this instance dies during the wallet call, the follow-up takes over after the call's timeout;
                 // a deferred refund is the follow-up's at once
-                .nextCheckAt(waitForWallet ? now.plus(timeouts.pay()).plusSeconds(2) : now)
+                .nextCheckAt(waitForWallet ? FollowUpSchedule.afterWalletCall(now, timeouts.pay()) : now)
                 .deferred(!waitForWallet)
                 .notifyUrl(request.notifyUrl())
                 .notifyFormat(request.notifyFormat())
