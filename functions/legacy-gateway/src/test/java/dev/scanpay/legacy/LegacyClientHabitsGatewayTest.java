@@ -206,7 +206,7 @@ class LegacyClientHabitsGatewayTest {
         long before = balance("ann", "USD");
         pos.get(LegacySignType.MD5, spotPay("LH-6", "6.00", "USD", "ann"));
 
-        Answer cancel = pos.get(LegacySignType.MD5, Map.of("service", "alipay.acquire.cancel", "out_trade_no", "LH-6"));
+        Answer cancel = pos.getMalformed(LegacySignType.MD5, Map.of("service", "alipay.acquire.cancel", "out_trade_no", "LH-6"));
 
         assertRefused(cancel, "ILLEGAL_ARGUMENT");
         assertThat(gateway.wallet.balance("ann", "USD")).isEqualTo(before - 600);
