@@ -74,9 +74,6 @@ class MetricsTemplateTest {
             if (String.valueOf(properties.get("Namespace")).startsWith("AWS/")) {
                 continue;   // an AWS service's own metric (the notifier's dead-letter queue)
             }
-            if (isReconciliationBreak(alarm.getKey())) {
-                continue;   // still counted from the reconciliation's log lines (ReconciliationTemplateTest)
-            }
             assertThat(properties.get("Namespace")).as(alarm.getKey()).isEqualTo(NAMESPACE);
             Metrics.Name metric = declared(properties.get("MetricName"))
                     .orElseThrow(() -> new AssertionError(alarm.getKey() + " names " + properties.get("MetricName")
@@ -93,9 +90,7 @@ class MetricsTemplateTest {
 
     @Test
     void noAlarmCountsLogWording() {
-        // the one exception left: the reconciliation's break counts, still log filters until it emits BREAKS_FOUND
-        assertThat(resourcesOfType("AWS::Logs::MetricFilter").keySet()).allSatisfy(name ->
-                assertThat(name).startsWith("Breaks").endsWith("Metric"));
+        assertThat(resourcesOfType("AWS::Logs::MetricFilter")).isEmpty();
     }
 
     @Test
@@ -121,15 +116,7 @@ class MetricsTemplateTest {
         assertThat(shown).as("every declared metric is on the dashboard")
                 .containsAll(Arrays.stream(Metrics.Name.values()).map(Metrics.Name::metricName).toList());
         for (String alarm : resourcesOfType("AWS::CloudWatch::Alarm").keySet()) {
-            if (isReconciliationBreak(alarm)) {
-                continue;
-            }
             assertThat(body).as(alarm).contains("${" + alarm + ".Arn}");
         }
-    }
-
-    /** The reconciliation's alarms per break type: counted from its log lines until it emits BREAKS_FOUND. */
-    private static boolean isReconciliationBreak(String alarm) {
-        return alarm.startsWith("Breaks") && alarm.endsWith("Alarm");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.scanpay.core.model.ledger.BusinessDay;
+import dev.scanpay.core.observe.Metrics;
+import dev.scanpay.core.service.reconcile.BreakType;
 import dev.scanpay.core.store.LedgerStore;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
@@ -183,6 +185,9 @@ class DailyReportsTest {
         assertThat(Files.readAllBytes(clientFile(D, "summary.csv"))).isEqualTo(first[1]);
         assertThat(Files.readAllBytes(walletFile(D, "clearing.csv"))).isEqualTo(first[2]);
         assertThat(Files.readAllBytes(walletFile(D, "breaks.csv"))).isEqualTo(first[3]);
+        // a clean day still reports every break type, at zero, so the alarms and the dashboard see a run
+        assertThat(gateway.metrics.of(Metrics.Name.BREAKS_FOUND)).hasSize(2 * BreakType.values().length)
+                .allSatisfy(m -> assertThat(m.value()).isZero());
     }
 
     @Test
@@ -232,7 +237,7 @@ class DailyReportsTest {
         Answer mine = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.toString()));
         Answer theirs = other.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.toString()));
         Answer notYet = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", D.plusDays(3).toString()));
-        Answer malformed = merchant.post("/ams/api/v1/reports/inquiry", Map.of("reportDate", "23/11/2026"));
+        Answer malformed = merchant.postMalformed("/ams/api/v1/reports/inquiry", Map.of("reportDate", "23/11/2026"));
 
         assertThat(mine.resultCode()).isEqualTo("SUCCESS");
         List<Map<String, Object>> files = (List<Map<String, Object>>) mine.json().get("files");
@@ -291,5 +296,25 @@ class DailyReportsTest {
                 .containsEntry("MISSING_AT_GATEWAY", "PAYMENT UNKNOWN-TO-THE-GATEWAY ");
         assertThat(report.breaks()).isEqualTo(7);
         assertThat(report.breaksByType()).allSatisfy((type, count) -> assertThat(count).as(type).isEqualTo(1L));
+        // what the template's alarm per break type reads: one value per type for the wallet checked
+        for (BreakType type : BreakType.values()) {
+            assertThat(gateway.metrics.of(Metrics.Name.BREAKS_FOUND)).filteredOn(m -> type.name().equals(m.dimensions().get(Metrics.BREAK_TYPE)))
+                    .as(type.name()).singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(1.0));
+        }
+        assertThat(gateway.metrics.of(Metrics.Name.WALLET_RECORDS_UNREAD)).isEmpty();
+    }
+
+    @Test
+    void aWalletWhoseRecordsCannotBeReadGetsItsClearingFileNoBreakReportAndIsCounted() throws IOException {
+        pay("bob", "UNREAD-1", "USD", 1000);
+        gateway.wallet.close();   // its settlement endpoint no longer answers
+
+        ReconciliationHandler.Report report = run(D);
+
+        assertThat(report.walletsUnchecked()).containsExactly(gateway.wallet.walletId());
+        assertThat(rows(walletFile(D, "clearing.csv"))).hasSize(1);
+        assertThat(walletFile(D, "breaks.csv")).doesNotExist();
+        assertThat(gateway.metrics.sum(Metrics.Name.WALLET_RECORDS_UNREAD)).isEqualTo(1);
+        assertThat(gateway.metrics.of(Metrics.Name.BREAKS_FOUND)).as("nothing was compared").isEmpty();
     }
 }

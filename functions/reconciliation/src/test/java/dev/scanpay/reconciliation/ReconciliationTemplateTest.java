@@ -4,7 +4,7 @@ import static dev.scanpay.testkit.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.service.reconcile.BreakType;
-import dev.scanpay.core.service.reconcile.DailyReports;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.testkit.SamTemplate;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * template.yaml against the reconciliation code: the handler and its daily schedule, the reports bucket
- * (encrypted, versioned, aged out, never public), and for each break type a metric counting the line
- * DailyReports logs for it, with an alarm.
+ * (encrypted, versioned, aged out, never public), and for each break type an alarm on the metric the run
+ * emits for it.
  */
 class ReconciliationTemplateTest {
 
@@ -38,16 +38,15 @@ class ReconciliationTemplateTest {
     }
 
     @Test
-    void everyBreakTypeIsCountedFromTheLineTheCodeLogsAndAlarmed() {
-        assertThat(DailyReports.BREAK_LINE).isEqualTo("Reconciliation break");
+    void everyBreakTypeHasAnAlarmOnTheMetricTheRunEmitsForIt() {
         for (BreakType type : BreakType.values()) {
-            String name = camel(type);
-            Map<String, Object> filter = template.properties("Breaks" + name + "Metric");
-            assertThat(filter.get("FilterPattern")).isEqualTo("\"" + DailyReports.BREAK_LINE + " " + type.name() + " \"");
-            String metric = (String) map(((List<?>) filter.get("MetricTransformations")).get(0)).get("MetricName");
-            assertThat(metric).isEqualTo("ReconciliationBreaks" + name);
-            assertThat(template.properties("Breaks" + name + "Alarm").get("MetricName")).isEqualTo(metric);
+            Map<String, Object> alarm = template.properties("Breaks" + camel(type) + "Alarm");
+            assertThat(alarm.get("MetricName")).isEqualTo(Metrics.Name.BREAKS_FOUND.metricName());
+            assertThat(alarm.get("Dimensions")).isEqualTo(List.of(Map.of("Name", Metrics.BREAK_TYPE, "Value", type.name())));
+            assertThat(alarm.get("Period")).as("the run is daily").isEqualTo(86400);
         }
+        assertThat(template.properties("WalletRecordsUnreadAlarm").get("MetricName"))
+                .isEqualTo(Metrics.Name.WALLET_RECORDS_UNREAD.metricName());
     }
 
     private static String camel(BreakType type) {

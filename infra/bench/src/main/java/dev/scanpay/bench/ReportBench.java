@@ -11,6 +11,7 @@ import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.core.model.wallet.WalletOutcome;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.rules.PaymentMachine;
 import dev.scanpay.core.service.reconcile.DailyReports;
 import dev.scanpay.core.service.reconcile.DirectoryReportStore;
@@ -112,7 +113,7 @@ final class ReportBench {
                 throw new WalletRecords.Unavailable("not measured");
             };
             DailyReports reports = new DailyReports(new LedgerStore(counter, TABLE), new ClientStore(counter, TABLE),
-                    new WalletStore(counter, TABLE), new DirectoryReportStore(out), none, BusinessDay.ALIPAY);
+                    new WalletStore(counter, TABLE), new DirectoryReportStore(out), none, BusinessDay.ALIPAY, Metrics.NONE);
             System.gc();
             long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             DailyReports.DayReport report;

@@ -54,7 +54,7 @@ public class ReconcileFactory {
 
     @Singleton
     DailyReports dailyReports(LedgerStore ledger, ClientStore clients, WalletStore wallets, ReportStore store,
-                              WalletRecords walletRecords, GatewayConfig config) {
-        return new DailyReports(ledger, clients, wallets, store, walletRecords, config.businessDay());
+                              WalletRecords walletRecords, GatewayConfig config, Metrics metrics) {
+        return new DailyReports(ledger, clients, wallets, store, walletRecords, config.businessDay(), metrics);
     }
 }

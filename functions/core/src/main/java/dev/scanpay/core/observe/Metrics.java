@@ -20,6 +20,7 @@ public interface Metrics {
     String WALLET_ID = "WalletId";
     String OPERATION = "Operation";
     String OUTCOME = "Outcome";
+    String BREAK_TYPE = "BreakType";
 
     /** The unit of a metric, as CloudWatch names it. */
     enum Unit { COUNT, MILLISECONDS, SECONDS }
@@ -51,10 +52,12 @@ public interface Metrics {
         /** A wallet answered about another payment, refund, amount or currency; the answer was not taken. */
         WALLET_ANSWER_MISMATCH("WalletAnswerMismatch", Unit.COUNT),
         /**
-         * Breaks a reconciliation run found between the gateway's records and a wallet's settlement file: the
-         * name reconciliation reports under (declared here so the template and its test know it).
+         * Breaks one reconciliation run found between the gateway's ledger and one wallet's own records, by break
+         * type: put once per wallet and type each run, zero included, so a quiet day shows as 0 rather than nothing.
          */
-        BREAKS_FOUND("BreaksFound", Unit.COUNT);
+        BREAKS_FOUND("BreaksFound", Unit.COUNT, BREAK_TYPE),
+        /** A wallet whose own records a reconciliation run could not read: that day has no break report for it. */
+        WALLET_RECORDS_UNREAD("WalletRecordsUnread", Unit.COUNT);
 
         private final String metricName;
         private final Unit unit;

@@ -2,6 +2,7 @@ package dev.scanpay.core.service.reconcile;
 
 import dev.scanpay.core.model.ledger.BusinessDay;
 import dev.scanpay.core.model.wallet.Wallet;
+import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.store.ClientStore;
 import dev.scanpay.core.store.LedgerStore;
 import dev.scanpay.core.store.WalletStore;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public class DailyReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyReports.class);
-    /** The line each break is logged with; template.yaml's metric filters count them by type. */
+    /** The line each break is logged with (the metric is {@link Metrics.Name#BREAKS_FOUND}; the line says which). */
     public static final String BREAK_LINE = "Reconciliation break";
 
     private final LedgerStore ledger;
@@ -32,9 +33,11 @@ public class DailyReports {
     private final ReportStore store;
     private final WalletRecords walletRecords;
     private final BusinessDay days;
+    private final Metrics metrics;
 
     public DailyReports(LedgerStore ledger, ClientStore clients, WalletStore wallets, ReportStore store,
-                        WalletRecords walletRecords, BusinessDay days) {
+                        WalletRecords walletRecords, BusinessDay days, Metrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.clients = clients;
         this.wallets = wallets;
@@ -99,9 +102,11 @@ public class DailyReports {
                            Map<BreakType, Long> breaks, List<String> unchecked) {
         String prefix = ReportKeys.walletDay(wallet.walletId(), day);
         try (CsvFile clearing = new CsvFile(ClearingCsv.HEADER); CsvFile breakFile = new CsvFile(Break.HEADER)) {
+            Map<BreakType, Long> walletBreaks = new EnumMap<>(BreakType.class);
             BreakFinder finder = new BreakFinder(found -> {
                 breakFile.row(found.row());
                 breaks.merge(found.type(), 1L, Long::sum);
+                walletBreaks.merge(found.type(), 1L, Long::sum);
                 LOG.warn("{} {} wallet={} day={} {} payment={} refund={}", BREAK_LINE, found.type(), wallet.walletId(), day,
                         found.transactionType(), found.paymentRequestId(), found.refundRequestId());
             });
@@ -112,6 +117,7 @@ public class DailyReports {
                 LOG.warn("No break report for wallet {} on {}: its records could not be read ({})", wallet.walletId(), day,
                         e.getMessage());
                 unchecked.add(wallet.walletId());
+                metrics.count(Metrics.Name.WALLET_RECORDS_UNREAD);
                 checked = false;
             }
             boolean compare = checked;
@@ -127,6 +133,9 @@ public class DailyReports {
                 finder.finish();
                 breakFile.storeAs(store, prefix + ReportKeys.BREAKS);
                 files.add(prefix + ReportKeys.BREAKS);
+                for (BreakType type : BreakType.values()) {
+                    metrics.put(Metrics.Name.BREAKS_FOUND, walletBreaks.getOrDefault(type, 0L), type.name());
+                }
             }
             return read;
         }
