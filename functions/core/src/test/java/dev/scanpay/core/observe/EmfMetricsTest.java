@@ -73,7 +73,8 @@ class EmfMetricsTest {
     void noMetricIsKeyedByAnIdentifier() {
         for (Metrics.Name name : Metrics.Name.values()) {
             assertThat(name.dimensions()).as(name.metricName())
-                    .isSubsetOf(Metrics.SCENARIO, Metrics.RESULT, Metrics.WALLET_ID, Metrics.OPERATION, Metrics.OUTCOME);
+                    .isSubsetOf(Metrics.SCENARIO, Metrics.RESULT, Metrics.WALLET_ID, Metrics.OPERATION, Metrics.OUTCOME,
+                            Metrics.BREAK_TYPE);
         }
     }
 }
