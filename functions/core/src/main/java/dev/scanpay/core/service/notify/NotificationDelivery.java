@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * sender never both send one attempt), sent, and then marked delivered, rescheduled on
  * {@link NotificationSchedule}, or dead-lettered after the last attempt: each an edge of {@link NotificationMachine}.
  *
+ * <p>An attempt counts when its outcome is recorded, not when it is claimed. The outcome's write is retried
+ * ({@link NotificationOutcomes}), and a try whose answer was lost but which landed is recognised, so a merchant that
+ * acknowledged is not sent the notification again because our own write failed once. If it fails for good, the lease
+ * ends and the notification is sent again as the same attempt (the merchant drops the repeat by its notifyId); the
+ * claim guard of {@link NotificationMachine#claim} dead-letters one whose outcomes can never be written.
+ *
  * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
  * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
  * same sweeper run or notifier batch.
@@ -49,6 +55,7 @@ public final class NotificationDelivery {
     public static final int PARALLEL = 16;
 
     private final NotificationStore store;
+    private final NotificationOutcomes outcomes;
     private final PaymentStore payments;
     private final NotificationChannel ams;
     private final NotificationChannel legacy;
@@ -66,6 +73,7 @@ public final class NotificationDelivery {
                                 NotificationChannel legacy, Clock clock, Duration lease, Metrics metrics) {
         this.metrics = metrics;
         this.store = store;
+        this.outcomes = new NotificationOutcomes(store);
         this.payments = payments;
         this.ams = ams;
         this.legacy = legacy;
@@ -135,7 +143,13 @@ public final class NotificationDelivery {
             return Optional.empty();
         }
         int attempt = notification.attempts() + 1;
-        Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
+        Step<MerchantNotification> claim = NotificationMachine.claim(notification, now.plus(lease));
+        if (claim.edge() == NotificationMachine.DEAD_LETTERED_EDGE) {
+            metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
+            LOG.error("Notification {} dead-lettered: {} sends went out with no outcome recorded", notification.notificationId(),
+                    notification.unrecordedSends());
+            return store.apply(notification, claim);
+        }
         // a payment's success is sent only while the payment is still paid; a refund's verdict stands on its own
         boolean paidPayment = "S".equals(notification.resultStatus()) && MerchantNotices.reportsPayment(notification);
         Optional<MerchantNotification> claimed = paidPayment
@@ -151,7 +165,7 @@ public final class NotificationDelivery {
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
-            return store.apply(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
+            return outcomes.record(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
@@ -159,11 +173,11 @@ public final class NotificationDelivery {
             // counted for the template's NotificationsDeadLettered alarm
             metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
-            return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
+            return outcomes.record(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
         metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
-        return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
+        return outcomes.record(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }
 
     /**
