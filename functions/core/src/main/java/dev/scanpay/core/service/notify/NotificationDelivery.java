@@ -146,7 +146,7 @@ public final class NotificationDelivery {
         Step<MerchantNotification> claim = NotificationMachine.claim(notification, now.plus(lease));
         if (claim.edge() == NotificationMachine.DEAD_LETTERED_EDGE) {
             metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
-            LOG.error("Notification {} dead-lettered: {} sends went out with no outcome recorded", notification.notificationId(),
+            LOG.error("Notification {} dead-lettered after {} sends whose outcome was never recorded: OUTCOME_UNRECORDED", notification.notificationId(),
                     notification.unrecordedSends());
             return store.apply(notification, claim);
         }
