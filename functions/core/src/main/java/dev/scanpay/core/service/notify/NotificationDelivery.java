@@ -51,6 +51,9 @@ public final class NotificationDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
+    /** Writes of an attempt's outcome before it is left to the lease ({@link NotificationOutcomes}): for time budgets. */
+    public static final int OUTCOME_TRIES = NotificationOutcomes.TRIES;
+
     /** Attempts in flight at once: how many slow endpoints a batch absorbs before anyone waits. */
     public static final int PARALLEL = 16;
 

@@ -11,8 +11,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Records the outcome of a sent attempt (delivered, attemptFailed, deadLettered): the one write that, if lost,
  * would have the notification sent again. It is tried {@link #TRIES} times; each try is bounded by the DynamoDB
- * client's call deadline, so the three fit in a sender's lease (the send's timeout plus 10 s) in the common case of a
- * transient stall or error.
+ * client's call timeout (3 s as deployed), so the send (5 s) and the three tries fit in the sender's lease (the send's
+ * timeout plus 10 s) and nobody else sends it meanwhile ({@code BudgetsFitTimeoutsTest}).
  *
  * <p>A try whose answer was lost may have landed: the next try's condition (the claimed version) then fails, and
  * the notification is read back. If what is stored is this outcome (the claimed version plus one, the outcome's
