@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * and the next sender sent it again, spending one of the eight attempts. Now a landed mark is recognised, a failed
  * one is tried again, and one that fails for good is repeated as the same attempt, up to the claim guard.
  */
+@Tag("e2e")
 class DeliveredMarkFaultTest {
 
     private final AtomicReference<FaultyDynamo> dynamo = new AtomicReference<>();

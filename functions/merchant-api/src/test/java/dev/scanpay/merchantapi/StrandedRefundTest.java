@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * the refund's first call, so a decline then is a verdict (the refund fails and its amount is released) rather than
  * a repeat's F that proves nothing. As {@link StrandedPayTest} for pays.
  */
+@Tag("e2e")
 class StrandedRefundTest {
 
     private final AtomicReference<FaultyDynamo> dynamo = new AtomicReference<>();

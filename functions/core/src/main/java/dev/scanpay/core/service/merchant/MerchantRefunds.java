@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * payment (one conditional transaction with the refund and its request key), unsent; then it is marked sent and
  * the wallet asked; S confirms it, F fails it and releases the amount, anything else leaves it PROCESSING for the
  * follow-up. One left unsent (the reservation's answer lost, or the caller stopped before the wallet call) is sent
- * by a repeat of the request, or by the follow-up once the call's timeout has passed, as StrandedPayTest's pays are.
+ * by a repeat of the request, or by the follow-up once the call's timeout has passed, as a stranded pay is
+ * ({@code Payment.payUnsent}).
  * Refusals are thrown as {@link ProtocolException} before anything is written.
  */
 public final class MerchantRefunds {

@@ -148,10 +148,14 @@ public final class NotificationDelivery {
         int attempt = notification.attempts() + 1;
         Step<MerchantNotification> claim = NotificationMachine.claim(notification, now.plus(lease));
         if (claim.edge() == NotificationMachine.DEAD_LETTERED_EDGE) {
-            metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
-            LOG.error("Notification {} dead-lettered after {} sends whose outcome was never recorded: OUTCOME_UNRECORDED", notification.notificationId(),
-                    notification.unrecordedSends());
-            return store.apply(notification, claim);
+            Optional<MerchantNotification> dead = store.apply(notification, claim);
+            if (dead.isPresent()) {
+                // counted for the template's NotificationsDeadLettered alarm, by the sender whose write made it
+                metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
+                LOG.error("Notification {} dead-lettered after {} sends whose outcome was never recorded: OUTCOME_UNRECORDED",
+                        notification.notificationId(), notification.unrecordedSends());
+            }
+            return dead;
         }
         // a payment's success is sent only while the payment is still paid; a refund's verdict stands on its own
         boolean paidPayment = "S".equals(notification.resultStatus()) && MerchantNotices.reportsPayment(notification);
