@@ -3,6 +3,7 @@ package dev.scanpay.merchantapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.config.GatewayConfig;
+import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.testkit.SamTemplate;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,14 +39,32 @@ class BudgetsFitTimeoutsTest {
         Duration lastItem = max(max(wallet.pay(), wallet.inquiry()), wallet.cancel())
                 .plus(config.dynamoCallTimeout().multipliedBy(2));   // its claim and its result
         assertThat(config.sweeperBudget().plus(lastItem)).isLessThan(timeoutOf("StatusSweeperFunction"));
+        assertThat(config.sweeperBudget().plus(oneNotification(config))).as("the sweeper's last notification")
+                .isLessThan(timeoutOf("StatusSweeperFunction"));
     }
 
     @Test
     void theNotifierSendsItsBatchBeforeLambdaStopsIt() {
         GatewayConfig config = settingsOf("NotifierFunction");
-        // a batch's notifications are sent side by side; each is a claim, one attempt and its mark
-        Duration oneAttempt = config.notifyTimeout().plus(config.dynamoCallTimeout().multipliedBy(2));
-        assertThat(oneAttempt.plus(ANSWER_MARGIN)).isLessThan(timeoutOf("NotifierFunction"));
+        // a batch's notifications are sent side by side
+        assertThat(oneNotification(config).plus(ANSWER_MARGIN)).isLessThan(timeoutOf("NotifierFunction"));
+    }
+
+    @Test
+    void anAttemptsSendAndItsOutcomesTriesFitInItsLease() {
+        for (String function : new String[] {"NotifierFunction", "StatusSweeperFunction"}) {
+            GatewayConfig config = settingsOf(function);
+            // past the lease another sender may send it again; the outcome's tries must land before then
+            Duration sendAndMark = config.notifyTimeout()
+                    .plus(config.dynamoCallTimeout().multipliedBy(NotificationDelivery.OUTCOME_TRIES));
+            assertThat(sendAndMark).as(function).isLessThan(config.notificationLease());
+        }
+    }
+
+    /** A claim, the send, and the tries of its outcome's mark. */
+    private static Duration oneNotification(GatewayConfig config) {
+        return config.dynamoCallTimeout().plus(config.notifyTimeout())
+                .plus(config.dynamoCallTimeout().multipliedBy(NotificationDelivery.OUTCOME_TRIES));
     }
 
     private GatewayConfig settingsOf(String function) {

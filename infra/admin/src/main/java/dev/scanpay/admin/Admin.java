@@ -618,6 +618,8 @@ final class Admin {
                 .put("resultStatus", n.resultStatus())
                 .put("status", n.status().name())
                 .put("attempts", n.attempts())
+                // sends started; more than the attempts when a send's outcome was never recorded (or one is in flight)
+                .put("sends", n.claims())
                 .put("lastProblem", n.lastProblem())
                 .put("createdAt", time(n.createdAt()))
                 .put("deliveredAt", time(n.deliveredAt()))

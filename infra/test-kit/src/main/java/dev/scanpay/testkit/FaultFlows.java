@@ -219,10 +219,11 @@ public final class FaultFlows implements AutoCloseable {
     /**
      * What disagrees between the gateway and the wallet simulator's ledger, one line each; empty when they agree
      * exactly: no charge without SUCCESS, no SUCCESS without a charge, no double charge, refunds equal, nothing
-     * open, every notification owed stored and received.
+     * open, every notification owed stored and received, and none sent again once the merchant acknowledged it.
      */
     public List<String> mismatches() {
         List<String> mismatches = new ArrayList<>(openOrUnnotified());
+        mismatches.addAll(acknowledgedAndSentAgain());
         NotificationStore notifications = gateway.context.getBean(NotificationStore.class);
         int chargesSeen = 0;
         for (String paymentRequestId : List.copyOf(paymentRequestIds)) {
@@ -259,6 +260,27 @@ public final class FaultFlows implements AutoCloseable {
                     + " of them for payments the gateway knows");
         }
         return mismatches;
+    }
+
+    /**
+     * Notifications the merchant acknowledged and was sent again, one line each: what a lost DELIVERED mark used to
+     * cause (the lease ended and the next sender repeated it as a new attempt).
+     */
+    public List<String> acknowledgedAndSentAgain() {
+        Map<String, Long> afterAcknowledged = new java.util.TreeMap<>();
+        Set<String> acknowledged = new java.util.HashSet<>();
+        for (MerchantReceiver.Received r : receiver.received()) {
+            if (acknowledged.contains(r.notifyId())) {
+                afterAcknowledged.merge(r.notifyId(), 1L, Long::sum);
+            }
+            if (r.answeredAs() == MerchantReceiver.Mode.ACKNOWLEDGE) {
+                acknowledged.add(r.notifyId());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        afterAcknowledged.forEach((id, times) -> lines.add("notification " + id + " sent " + times
+                + " more time(s) after the merchant acknowledged it"));
+        return lines;
     }
 
     /** Payments the flows asked for. */

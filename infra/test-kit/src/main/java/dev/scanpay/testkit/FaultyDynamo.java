@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * A DynamoDB client that passes every operation to the real one, with two faults on request: while
  * {@link #stall} is on, the named operations wait (as a stalled DynamoDB would) until {@link #release} and then
- * go through, so the write lands late as writes do when DynamoDB recovers; and {@link #loseAnswers} lets the
- * next calls of an operation land and then throws as if their answer had been lost on the way back.
+ * go through, so the write lands late as writes do when DynamoDB recovers; {@link #loseAnswers} lets the
+ * next calls of an operation land and then throws as if their answer had been lost on the way back; and
+ * {@link #failCalls} throws before the next calls of an operation reach DynamoDB (an error: nothing lands).
  */
 public final class FaultyDynamo {
 
@@ -22,6 +23,7 @@ public final class FaultyDynamo {
     private final AtomicInteger held = new AtomicInteger();
     private volatile Set<String> stalledOperations = Set.of();
     private final java.util.Map<String, AtomicInteger> answersToLose = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicInteger> callsToFail = new java.util.concurrent.ConcurrentHashMap<>();
     public final DynamoDbClient client;
 
     public FaultyDynamo(DynamoDbClient delegate) {
@@ -32,6 +34,10 @@ public final class FaultyDynamo {
                         held.incrementAndGet();
                         // bounded, so a test that forgets to release fails instead of hanging
                         closed.await(30, TimeUnit.SECONDS);
+                    }
+                    AtomicInteger toFail = callsToFail.get(method.getName());
+                    if (toFail != null && toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw SdkClientException.create(method.getName() + " failed before reaching DynamoDB (test fault)");
                     }
                     Object answer;
                     try {
@@ -64,6 +70,11 @@ public final class FaultyDynamo {
     /** The next {@code count} calls of {@code operation} land, and their callers get an exception instead of the answer. */
     public void loseAnswers(String operation, int count) {
         answersToLose.computeIfAbsent(operation, k -> new AtomicInteger()).set(count);
+    }
+
+    /** The next {@code count} calls of {@code operation} fail without reaching DynamoDB: nothing they carry lands. */
+    public void failCalls(String operation, int count) {
+        callsToFail.computeIfAbsent(operation, k -> new AtomicInteger()).set(count);
     }
 
     /** How many calls have been held so far. */

@@ -14,6 +14,13 @@ public final class NotificationSchedule {
     public static final List<Duration> GAPS = List.of(Duration.ZERO, Duration.ofMinutes(2), Duration.ofMinutes(10),
             Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(15));
 
+    /**
+     * Sends whose outcome was never recorded (see {@code NotificationMachine}) a notification may have before the
+     * next claim dead-letters it instead: each is a repeat that spends no attempt, so without a ceiling a notification
+     * whose outcome can never be written would be sent at every lease's end, forever.
+     */
+    public static final int UNRECORDED_SENDS_LIMIT = 3;
+
     private NotificationSchedule() {
     }
 

@@ -32,6 +32,9 @@ public final class RefundMachine {
     public static final Edge<RefundStatus> REQUESTED = Edge.<RefundStatus>named("requested",
             "the refund, its request key and id pointer, and its amount reserved on the paid payment, in one transaction;"
                     + " due after the refund call's timeout").move(null, PROCESSING).build();
+    public static final Edge<RefundStatus> REFUND_SENT = Edge.<RefundStatus>named("refundSent",
+            "marked sent just before the wallet call (one caller sends it); due after the refund call's timeout")
+            .stays(PROCESSING).build();
     public static final Edge<RefundStatus> WALLET_REFUNDED = Edge.<RefundStatus>named("walletRefunded",
             "result, wallet refund id, refund time; no longer due; the reservation stays").move(PROCESSING, SUCCESS).build();
     public static final Edge<RefundStatus> WALLET_REFUSED = Edge.<RefundStatus>named("walletRefused",
@@ -40,7 +43,8 @@ public final class RefundMachine {
     public static final Edge<RefundStatus> NO_VERDICT_YET = Edge.<RefundStatus>named("noVerdictYet",
             "next inquiry after the refund check gap").stays(PROCESSING).build();
     public static final Edge<RefundStatus> CHECK_CLAIMED = Edge.<RefundStatus>named("checkClaimed",
-            "next check moved past the wallet call about to be made, attempt counted").stays(PROCESSING).build();
+            "next check moved past the wallet call about to be made, attempt counted; an unsent refund marked sent")
+            .stays(PROCESSING).build();
     public static final Edge<RefundStatus> WALLET_MISSING = Edge.<RefundStatus>named("walletMissing",
             "next check in 5 minutes: the refund's wallet is not registered").stays(PROCESSING).build();
     public static final Edge<RefundStatus> FOLLOW_UP_DONE = Edge.<RefundStatus>named("followUpDone",
@@ -48,7 +52,7 @@ public final class RefundMachine {
 
     public static final Machine<Refund, RefundStatus> MACHINE = new Machine<>("illegal refund transition", RefundStatus.class,
             r -> Optional.of(r.status()),
-            List.of(REQUESTED, WALLET_REFUNDED, WALLET_REFUSED, NO_VERDICT_YET, CHECK_CLAIMED, WALLET_MISSING, FOLLOW_UP_DONE));
+            List.of(REQUESTED, REFUND_SENT, WALLET_REFUNDED, WALLET_REFUSED, NO_VERDICT_YET, CHECK_CLAIMED, WALLET_MISSING, FOLLOW_UP_DONE));
 
     private RefundMachine() {
     }
@@ -68,7 +72,7 @@ public final class RefundMachine {
                     .status(SUCCESS)
                     .result(ResultCode.SUCCESS.name(), "success")
                     .walletRefundId(refunded.walletRefundId())
-                    .deferred(false)
+                    .unsent(false)
                     .refundTime(ReportedTime.clamp(refunded.refundTime(), r.createdAt(), now))
                     .nextCheckAt(null)
                     .updatedAt(now)
@@ -78,23 +82,42 @@ public final class RefundMachine {
             return WALLET_REFUSED.to(r.toBuilder()
                     .status(FAIL)
                     .result(refused.code(), refused.message())
-                    .deferred(false)
+                    .unsent(false)
                     .refundTime(now)
                     .nextCheckAt(null)
                     .updatedAt(now)
                     .build());
         }
-        // Pending or Unknown: ask again after the next gap (a deferred refund has been sent now: ask, not send)
+        // Pending or Unknown: ask again after the next gap (an unsent refund has been sent now: ask, not send)
         return NO_VERDICT_YET.to(r.toBuilder()
-                .deferred(false)
+                .unsent(false)
                 .nextCheckAt(now.plus(FollowUpSchedule.refundCheckGap(r.checkCount())))
                 .updatedAt(now)
                 .build());
     }
 
-    /** Takes the refund's next check for this caller and counts it, so racing triggers make one wallet call. */
+    /**
+     * Takes the refund's next check for this caller and counts it, so racing triggers make one wallet call. An unsent
+     * refund's check sends it, so the claim is also its "sent" mark: a caller that dies after it leaves a refund that
+     * may have reached the wallet, and the next check asks about it rather than taking an F as a verdict.
+     */
     public static Step<Refund> claimCheck(Refund r, Instant now, Duration lease) {
-        return CHECK_CLAIMED.to(r.toBuilder().nextCheckAt(now.plus(lease)).checkCount(r.checkCount() + 1).updatedAt(now).build());
+        return CHECK_CLAIMED.to(r.toBuilder().unsent(false).nextCheckAt(now.plus(lease)).checkCount(r.checkCount() + 1)
+                .updatedAt(now).build());
+    }
+
+    /**
+     * The refund is about to be sent to its wallet: marked sent first, with one conditional write, so exactly one
+     * caller (the first request, a repeat of it, the follow-up) sends it, and a refund still unsent is one the wallet
+     * has certainly never seen. Stays for a refund already sent or final. As {@code PaymentMachine.paySending}.
+     */
+    public static Step<Refund> refundSending(Refund r, Instant now, Duration refundTimeout) {
+        if (r.status() != PROCESSING || !r.unsent()) {
+            return Step.stay(r);
+        }
+        // if this caller dies during the wallet call, the follow-up takes over after the call's timeout
+        return REFUND_SENT.to(r.toBuilder().unsent(false).nextCheckAt(FollowUpSchedule.afterWalletCall(now, refundTimeout))
+                .updatedAt(now).build());
     }
 
     /** The refund's wallet is not registered: look again after {@code retry}, if it is still due. */

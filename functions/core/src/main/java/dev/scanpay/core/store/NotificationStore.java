@@ -58,6 +58,7 @@ public class NotificationStore {
         putS(item, "resultStatus", n.resultStatus());
         putS(item, "status", n.status().name());
         item.put("attempts", n(n.attempts()));
+        item.put("claims", n(n.claims()));
         putTime(item, "createdAt", n.createdAt());
         putTime(item, "deliveredAt", n.deliveredAt());
         putS(item, "lastProblem", n.lastProblem());
@@ -205,7 +206,7 @@ public class NotificationStore {
     private static MerchantNotification versioned(MerchantNotification expected, MerchantNotification next) {
         return new MerchantNotification(next.notificationId(), next.paymentId(), next.clientId(),
                 next.url(), next.body(), next.resultStatus(), next.status(), next.attempts(), next.createdAt(),
-                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1, next.format());
+                next.nextCheckAt(), next.deliveredAt(), next.lastProblem(), expected.version() + 1, next.format(), next.claims());
     }
 
     static Map<String, AttributeValue> key(String notificationId) {
@@ -217,6 +218,7 @@ public class NotificationStore {
                 str(item, "url"), str(item, "body"), str(item, "resultStatus"),
                 enumValue(item, "status", NotificationStatus.class), (int) num(item, "attempts"), time(item, "createdAt"),
                 time(item, ScanpayTable.NEXT_CHECK_AT), time(item, "deliveredAt"), str(item, "lastProblem"), num(item, "version"),
-                enumValue(item, "format", NotifyFormat.class));
+                // absent on an item stored before claims were counted: then as many as its attempts
+                enumValue(item, "format", NotifyFormat.class), (int) num(item, "claims"));
     }
 }

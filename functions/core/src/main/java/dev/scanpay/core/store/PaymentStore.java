@@ -47,8 +47,6 @@ public class PaymentStore {
      * Taking a place under a store's cap on open entry-code payments, in the transaction that creates the
      * payment: the count on the store's entry-code key goes up only while it is below the cap. Pinned by a test.
      */
-    /** The attribute naming the write that put the item (see {@link #writtenBy}). */
-    static final String WRITE_TOKEN = "writeToken";
     public static final String TAKE_SLOT_CONDITION = "attribute_exists(pk) AND (attribute_not_exists(#open) OR #open < :cap)";
     static final String TAKE_SLOT_UPDATE = "SET #open = if_not_exists(#open, :zero) + :one";
     /** Giving the place back, in the write that moves the payment out of CREATED or PROCESSING. */
@@ -268,11 +266,9 @@ public class PaymentStore {
         }
         // a token of this write, so that when its answer is lost and the SDK's retry finds the condition failed,
         // the item found can be recognised as this write's own (it landed) rather than another writer's
-        String token = java.util.UUID.randomUUID().toString();
-        Map<String, AttributeValue> tokened = new HashMap<>(PaymentItems.toItem(written));
-        tokened.put(WRITE_TOKEN, s(token));
+        WriteToken token = WriteToken.fresh();
         Put put = Put.builder().tableName(table)
-                .item(tokened)
+                .item(token.on(PaymentItems.toItem(written)))
                 .conditionExpression(reversal ? CANCEL_PAID_CONDITION : TRANSITION_CONDITION)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -298,7 +294,7 @@ public class PaymentStore {
                     .build()).build());
         }
         if (!also.isEmpty()) {
-            return replaceWith(expected, written, put, also);
+            return replaceWith(expected, written, put, token, also);
         }
         try {
             dynamo.putItem(PutItemRequest.builder()
@@ -312,23 +308,13 @@ public class PaymentStore {
             return new Applied(asStored(written));
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
-                return writtenBy(token, e.item()) ? new Applied(asStored(written)) : new Lost(PaymentItems.fromItem(e.item()));
+                return token.wrote(e.item()) ? new Applied(asStored(written)) : new Lost(PaymentItems.fromItem(e.item()));
             }
             return new Lost(get(expected.paymentId()).orElseThrow(() -> e));
         }
     }
 
-    /**
-     * True when the stored item is the one this write put: an attempt whose answer was lost landed, and the SDK's
-     * retry of it then found its own write instead of the version it expected. Without this, a caller would take
-     * its own landed write for another's and act as the loser (a pay marked sent and never sent).
-     */
-    private static boolean writtenBy(String token, Map<String, AttributeValue> stored) {
-        AttributeValue found = stored.get(WRITE_TOKEN);
-        return found != null && token.equals(found.s());
-    }
-
-    private Transition replaceWith(Payment expected, Payment written, Put paymentPut, List<TransactWriteItem> also) {
+    private Transition replaceWith(Payment expected, Payment written, Put paymentPut, WriteToken token, List<TransactWriteItem> also) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(paymentPut).build());
         writes.addAll(also);
@@ -338,7 +324,7 @@ public class PaymentStore {
         } catch (TransactionCanceledException e) {
             CancellationReason payment = e.cancellationReasons().get(0);
             if ("ConditionalCheckFailed".equals(payment.code()) && payment.item() != null && !payment.item().isEmpty()) {
-                return writtenBy(paymentPut.item().get(WRITE_TOKEN).s(), payment.item())
+                return token.wrote(payment.item())
                         ? new Applied(asStored(written)) : new Lost(PaymentItems.fromItem(payment.item()));
             }
             if (e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code())

@@ -58,7 +58,8 @@ final class RefundItems {
         if (r.notifyFormat() != NotifyFormat.AMS) {
             putEnum(item, "notifyFormat", r.notifyFormat());
         }
-        if (r.deferred()) {
+        if (r.unsent()) {
+            // stored under its first name (a legacy is_sync=N refund's), so refunds stored before keep their meaning
             item.put("deferred", AttributeValue.fromBool(true));
         }
         return item;
@@ -85,7 +86,7 @@ final class RefundItems {
                 .version(num(item, "version"))
                 .notifyUrl(str(item, "notifyUrl"))
                 .notifyFormat(enumValue(item, "notifyFormat", NotifyFormat.class))
-                .deferred(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool()))
+                .unsent(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool()))
                 .build();
     }
 

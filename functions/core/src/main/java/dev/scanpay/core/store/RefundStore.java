@@ -51,7 +51,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * </ul>
  *
  * Every write that moves {@code refundedMinor} also bumps the payment's {@code version}, so a payment
- * transition written with {@code PaymentStore.replace} can never put back a stale total.
+ * transition written with {@code PaymentStore.replace} can never put back a stale total. Each of the refund's own
+ * writes (and its request key) carries a {@link WriteToken}, so a write whose answer was lost after it landed is
+ * known as done when its retry finds the condition failed, as the payment's are.
  */
 public class RefundStore {
 
@@ -147,7 +149,9 @@ public class RefundStore {
         requestItem.put("refundId", s(refund.refundId()));
         requestItem.put("paymentId", s(refund.paymentId()));
         requestItem.put("requestHash", s(requestHash));
-        writes.add(newItem(requestItem, true));
+        // a lost answer to a reservation that landed: the retry finds this request key, which is ours, not a repeat's
+        WriteToken token = WriteToken.fresh();
+        writes.add(newItem(token.on(requestItem), true));
         Map<String, AttributeValue> pointer = new HashMap<>(pointerKey(refund.refundId()));
         pointer.put("paymentId", s(refund.paymentId()));
         pointer.put("clientId", s(refund.clientId()));
@@ -161,6 +165,9 @@ public class RefundStore {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (failed(reasons, REQUEST_KEY)) {
                     Map<String, AttributeValue> old = reasons.get(REQUEST_KEY).item();
+                    if (token.wrote(old)) {
+                        return Optional.<Reservation>of(new Reserved(asStored(refund)));
+                    }
                     RequestKey key = old != null && !old.isEmpty() ? toRequestKey(old)
                             : findRequest(refund.clientId(), refund.refundRequestId()).orElseThrow(() -> e);
                     return Optional.of(new AlreadyRequested(key));
@@ -282,13 +289,15 @@ public class RefundStore {
         for (Map<String, AttributeValue> item : alsoNew) {
             also.add(newItem(item, false));
         }
+        // as the payment's: a lost answer to this write that landed is recognised by its token, not taken for another's
+        WriteToken token = WriteToken.fresh();
         if (!also.isEmpty()) {
-            return writeWith(expected, written, also, "write refund " + expected.refundId(), alsoRefused);
+            return writeWith(expected, written, token, also, "write refund " + expected.refundId(), alsoRefused);
         }
         try {
             dynamo.putItem(PutItemRequest.builder()
                     .tableName(table)
-                    .item(RefundItems.toItem(written))
+                    .item(token.on(RefundItems.toItem(written)))
                     .conditionExpression(TRANSITION_CONDITION)
                     .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
                     .expressionAttributeValues(expectation(expected))
@@ -297,7 +306,7 @@ public class RefundStore {
             return new Applied(asStored(written));
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
-                return new Lost(RefundItems.fromItem(e.item()));
+                return token.wrote(e.item()) ? new Applied(asStored(written)) : new Lost(RefundItems.fromItem(e.item()));
             }
             return new Lost(get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e));
         }
@@ -330,10 +339,11 @@ public class RefundStore {
      * The refund's conditional put and {@code also} in one transaction. The loser of a race on the refund gets the
      * winner's state ({@link Lost}); {@code alsoRefused} is the error when one of {@code also}'s conditions fails.
      */
-    private Transition writeWith(Refund expected, Refund written, List<TransactWriteItem> also, String what, String alsoRefused) {
+    private Transition writeWith(Refund expected, Refund written, WriteToken token, List<TransactWriteItem> also, String what,
+                                 String alsoRefused) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(RefundItems.toItem(written))
+                .item(token.on(RefundItems.toItem(written)))
                 .conditionExpression(TRANSITION_CONDITION)
                 .expressionAttributeNames(Map.of("#version", "version", "#status", "status"))
                 .expressionAttributeValues(expectation(expected))
@@ -348,6 +358,9 @@ public class RefundStore {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (failed(reasons, 0)) {
                     Map<String, AttributeValue> old = reasons.get(0).item();
+                    if (token.wrote(old)) {
+                        return Optional.<Transition>of(new Applied(asStored(written)));
+                    }
                     return Optional.of(new Lost(old != null && !old.isEmpty() ? RefundItems.fromItem(old)
                             : get(expected.paymentId(), expected.refundId()).orElseThrow(() -> e)));
                 }

@@ -143,6 +143,8 @@ class MachinesAgreeWithTheirRulesTest {
                 if (status == RefundStatus.PROCESSING) {
                     // a check is claimed only for a refund still waiting for its verdict
                     steps.add(RefundMachine.claimCheck(r, T0, Duration.ofSeconds(6)));
+                    // and one reserved but never sent is marked sent before its wallet call
+                    steps.add(RefundMachine.refundSending(r.toBuilder().unsent(true).build(), T0, Duration.ofSeconds(4)));
                 }
                 for (Step<Refund> step : steps.stream().filter(Step::changes).toList()) {
                     used.add(step.edge().name());

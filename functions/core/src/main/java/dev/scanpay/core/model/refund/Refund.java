@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param walletRefundId    the wallet's own id for the refund, once it gave one
  * @param nextCheckAt       set while the wallet's answer is outstanding (in the sparse due index); absent once final
  * @param checkCount        wallet calls made for it after the first
- * @param deferred          accepted without calling the wallet (the legacy API's {@code is_sync=N}): the first
- *                          follow-up sends the refund itself, later ones ask about it
+ * @param unsent            reserved but not yet sent to the wallet: by every refund until its "sent" mark, written
+ *                          just before the wallet call (so the wallet has certainly never seen one still unsent: its
+ *                          first call's F is a verdict), and by a legacy {@code is_sync=N} one until its first
+ *                          check. Whoever finds it unsent (the follow-up, a repeat of the request) sends it
  * @param notifyUrl         where its verdict is notified (a legacy is_sync=N refund's notify_url); null: nowhere
  * @param notifyFormat      the form of that notification (the legacy one, with the refund request's sign_type)
  */
@@ -39,7 +41,7 @@ public record Refund(
         Instant nextCheckAt,
         int checkCount,
         long version,
-        boolean deferred,
+        boolean unsent,
         String notifyUrl,
         NotifyFormat notifyFormat) {
 
@@ -86,7 +88,7 @@ public record Refund(
         private Instant nextCheckAt;
         private int checkCount;
         private long version;
-        private boolean deferred;
+        private boolean unsent;
         private String notifyUrl;
         private NotifyFormat notifyFormat = NotifyFormat.AMS;
 
@@ -112,7 +114,7 @@ public record Refund(
             nextCheckAt = r.nextCheckAt;
             checkCount = r.checkCount;
             version = r.version;
-            deferred = r.deferred;
+            unsent = r.unsent;
             notifyUrl = r.notifyUrl;
             notifyFormat = r.notifyFormat;
         }
@@ -134,14 +136,14 @@ public record Refund(
         public Builder nextCheckAt(Instant v) { nextCheckAt = v; return this; }
         public Builder checkCount(int v) { checkCount = v; return this; }
         public Builder version(long v) { version = v; return this; }
-        public Builder deferred(boolean v) { deferred = v; return this; }
+        public Builder unsent(boolean v) { unsent = v; return this; }
         public Builder notifyUrl(String v) { notifyUrl = v; return this; }
         public Builder notifyFormat(NotifyFormat v) { notifyFormat = v; return this; }
 
         public Refund build() {
             return new Refund(refundId, refundRequestId, clientId, paymentId, walletId, amount, status, resultCode,
                     resultMessage, referenceRefundId, reason, walletRefundId, createdAt, updatedAt, refundTime,
-                    nextCheckAt, checkCount, version, deferred, notifyUrl, notifyFormat);
+                    nextCheckAt, checkCount, version, unsent, notifyUrl, notifyFormat);
         }
     }
 }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves refunds whose wallet answer is outstanding (U, no answer, an unverified answer): asks the wallet
- * again with the same refund request id until it says S or F; a deferred one (accepted without a wallet call) is
- * sent by its first check. The sweeper, a merchant's inquiryRefund and
+ * again with the same refund request id until it says S or F; an unsent one (a legacy is_sync=N refund, or one whose
+ * caller stopped or lost the answer between its reservation and its wallet call) is sent by its first check, whose
+ * F is then a verdict: the wallet had never seen it. The sweeper, a merchant's inquiryRefund and
  * a repeated refund all come through here; every change is an edge of {@link RefundMachine}.
  */
 public final class RefundFollowUp extends FollowUp<Refund> {
@@ -51,9 +52,9 @@ public final class RefundFollowUp extends FollowUp<Refund> {
         }
         return withClaimedCheck(refund, now, timeouts.inquiry().plusSeconds(1), (wallet, claimed) -> {
             Payment payment = payments.get(refund.paymentId()).orElse(null);
-            // a deferred refund (legacy is_sync=N) was never sent: its first check sends it (the wallet takes a
-            // repeat of the same refund request id as the same refund)
-            RefundOutcome outcome = claimed.deferred() && payment != null
+            // a refund never sent (the claim over it was its "sent" mark): its first call (the wallet takes a
+            // repeat of the same refund request id as the same refund, but this is no repeat: its F is a verdict)
+            RefundOutcome outcome = refund.unsent() && payment != null
                     ? walletClient.refund(wallet, claimed, payment)
                     : walletClient.inquireRefund(wallet, claimed, payment);
             if (outcome instanceof RefundOutcome.Unknown unknown) {

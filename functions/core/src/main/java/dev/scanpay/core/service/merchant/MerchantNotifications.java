@@ -70,7 +70,9 @@ public final class MerchantNotifications {
         return MerchantNotices.notificationIdOfLegacy(notifyId)
                 .flatMap(notifications::get)
                 .filter(n -> n.format().isLegacy() && n.clientId().equals(clientId))
-                .filter(n -> n.attempts() > 0 && n.status() != NotificationStatus.SUPERSEDED)
+                // claims, not attempts: the first attempt counts only once its outcome is recorded, and the merchant
+                // checks while it is still answering it
+                .filter(n -> n.claims() > 0 && n.status() != NotificationStatus.SUPERSEDED)
                 .map(n -> json.parseObject(n.body().getBytes(StandardCharsets.UTF_8)).get("notify_id"))
                 .filter(stored -> stored instanceof String s && MessageDigest.isEqual(
                         s.getBytes(StandardCharsets.UTF_8), notifyId.getBytes(StandardCharsets.UTF_8)))

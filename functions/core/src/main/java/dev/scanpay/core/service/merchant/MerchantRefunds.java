@@ -15,6 +15,7 @@ import dev.scanpay.core.rules.NotifyUrlRule;
 import dev.scanpay.core.rules.RefundRules;
 import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.rules.RefundMachine;
+import dev.scanpay.core.rules.Step;
 import dev.scanpay.core.store.PaymentStore;
 import dev.scanpay.core.store.RefundStore;
 import dev.scanpay.core.store.RefundStore.AlreadyRequested;
@@ -28,13 +29,17 @@ import java.time.Clock;
 import dev.scanpay.core.rules.FollowUpSchedule;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The merchant's refund operations: refund and inquiryRefund. A refund first reserves its amount on the
- * payment (one conditional transaction with the refund and its request key), then asks the wallet; S
- * confirms it, F fails it and releases the amount, anything else leaves it PROCESSING for the follow-up.
+ * payment (one conditional transaction with the refund and its request key), unsent; then it is marked sent and
+ * the wallet asked; S confirms it, F fails it and releases the amount, anything else leaves it PROCESSING for the
+ * follow-up. One left unsent (the reservation's answer lost, or the caller stopped before the wallet call) is sent
+ * by a repeat of the request, or by the follow-up once the call's timeout has passed, as a stranded pay is
+ * ({@code Payment.payUnsent}).
  * Refusals are thrown as {@link ProtocolException} before anything is written.
  */
 public final class MerchantRefunds {
@@ -112,10 +117,11 @@ public final class MerchantRefunds {
                 .reason(request.reason())
                 .createdAt(now)
                 .updatedAt(now)
-                // if this instance dies during the wallet call, the follow-up takes over after the call's timeout;
-                // a deferred refund is the follow-up's at once
+                // if this instance stops before or during the wallet call, the follow-up takes over after the call's
+                // timeout; a deferred refund is the follow-up's at once
                 .nextCheckAt(waitForWallet ? FollowUpSchedule.afterWalletCall(now, timeouts.pay()) : now)
-                .deferred(!waitForWallet)
+                // until marked sent just before the wallet call: one still unsent was never seen by the wallet
+                .unsent(true)
                 .notifyUrl(request.notifyUrl())
                 .notifyFormat(request.notifyFormat())
                 .build();
@@ -132,12 +138,29 @@ public final class MerchantRefunds {
         if (!waitForWallet) {
             return reserved;
         }
-        RefundOutcome outcome = walletClient.refund(wallet, reserved, payment);
+        return send(reserved, wallet, payment);
+    }
+
+    /**
+     * Sends a refund that was reserved and never sent: marked sent first ({@link RefundMachine#refundSending}, one
+     * conditional write), so of the first request, its repeats and the follow-up exactly one sends it. The caller
+     * that loses answers the refund as stored (the winner is sending it).
+     */
+    private Refund send(Refund unsent, Wallet wallet, Payment payment) {
+        Step<Refund> sending = RefundMachine.refundSending(unsent, clock.instant(), timeouts.pay());
+        if (!sending.changes()) {
+            return checkIfDueOrAsStored(unsent);
+        }
+        Optional<Refund> sent = lifecycle.claim(unsent, sending);
+        if (sent.isEmpty()) {
+            return refunds.get(unsent.paymentId(), unsent.refundId()).orElse(unsent);
+        }
+        RefundOutcome outcome = walletClient.refund(wallet, sent.get(), payment);
         if (outcome instanceof RefundOutcome.Unknown unknown) {
-            LOG.warn("Refund {} of payment {}: no verdict from {}: {}", reserved.refundId(), payment.paymentId(),
+            LOG.warn("Refund {} of payment {}: no verdict from {}: {}", unsent.refundId(), payment.paymentId(),
                     wallet.walletId(), unknown.reason());
         }
-        return lifecycle.apply(reserved, r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
+        return lifecycle.apply(sent.get(), r -> RefundMachine.walletAnswered(r, outcome, clock.instant()));
     }
 
     public Map<String, Object> inquire(KnownClient caller, RefundLookup lookup) {
@@ -158,6 +181,15 @@ public final class MerchantRefunds {
         }
         Refund first = refunds.get(key.paymentId(), key.refundId())
                 .orElseThrow(() -> new IllegalStateException("refund request key without refund"));
+        if (first.unsent() && first.status() == RefundStatus.PROCESSING) {
+            // reserved but never sent (the first call's answer was lost, or it stopped before the wallet call): a
+            // repeat is always safe, so it sends it now
+            Optional<Wallet> wallet = wallets.byId(first.walletId());
+            Optional<Payment> payment = payments.get(first.paymentId());
+            if (wallet.isPresent() && payment.isPresent()) {
+                return send(first, wallet.get(), payment.get());
+            }
+        }
         return checkIfDueOrAsStored(first);
     }
 

@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * sender never both send one attempt), sent, and then marked delivered, rescheduled on
  * {@link NotificationSchedule}, or dead-lettered after the last attempt: each an edge of {@link NotificationMachine}.
  *
+ * <p>An attempt counts when its outcome is recorded, not when it is claimed. The outcome's write is retried
+ * ({@link NotificationOutcomes}), and a try whose answer was lost but which landed is recognised, so a merchant that
+ * acknowledged is not sent the notification again because our own write failed once. If it fails for good, the lease
+ * ends and the notification is sent again as the same attempt (the merchant drops the repeat by its notifyId); the
+ * claim guard of {@link NotificationMachine#claim} dead-letters one whose outcomes can never be written.
+ *
  * <p>The notifications of a batch are sent side by side, {@link #PARALLEL} at a time, so one merchant's
  * slow endpoint (each attempt is bounded by the sender's deadline) does not delay the others' in the
  * same sweeper run or notifier batch.
@@ -45,10 +51,14 @@ public final class NotificationDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
+    /** Writes of an attempt's outcome before it is left to the lease ({@link NotificationOutcomes}): for time budgets. */
+    public static final int OUTCOME_TRIES = NotificationOutcomes.TRIES;
+
     /** Attempts in flight at once: how many slow endpoints a batch absorbs before anyone waits. */
     public static final int PARALLEL = 16;
 
     private final NotificationStore store;
+    private final NotificationOutcomes outcomes;
     private final PaymentStore payments;
     private final NotificationChannel ams;
     private final NotificationChannel legacy;
@@ -66,6 +76,7 @@ public final class NotificationDelivery {
                                 NotificationChannel legacy, Clock clock, Duration lease, Metrics metrics) {
         this.metrics = metrics;
         this.store = store;
+        this.outcomes = new NotificationOutcomes(store);
         this.payments = payments;
         this.ams = ams;
         this.legacy = legacy;
@@ -135,7 +146,17 @@ public final class NotificationDelivery {
             return Optional.empty();
         }
         int attempt = notification.attempts() + 1;
-        Step<MerchantNotification> claim = NotificationMachine.attemptClaimed(notification, now.plus(lease));
+        Step<MerchantNotification> claim = NotificationMachine.claim(notification, now.plus(lease));
+        if (claim.edge() == NotificationMachine.DEAD_LETTERED_EDGE) {
+            Optional<MerchantNotification> dead = store.apply(notification, claim);
+            if (dead.isPresent()) {
+                // counted for the template's NotificationsDeadLettered alarm, by the sender whose write made it
+                metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
+                LOG.error("Notification {} dead-lettered after {} sends whose outcome was never recorded: OUTCOME_UNRECORDED",
+                        notification.notificationId(), notification.unrecordedSends());
+            }
+            return dead;
+        }
         // a payment's success is sent only while the payment is still paid; a refund's verdict stands on its own
         boolean paidPayment = "S".equals(notification.resultStatus()) && MerchantNotices.reportsPayment(notification);
         Optional<MerchantNotification> claimed = paidPayment
@@ -151,7 +172,7 @@ public final class NotificationDelivery {
         Instant after = clock.instant();
         if (result.acknowledged()) {
             LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
-            return store.apply(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
+            return outcomes.record(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
@@ -159,11 +180,11 @@ public final class NotificationDelivery {
             // counted for the template's NotificationsDeadLettered alarm
             metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
             LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
-            return store.apply(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
+            return outcomes.record(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
         metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
-        return store.apply(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
+        return outcomes.record(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }
 
     /**
