@@ -3,6 +3,7 @@ package dev.scanpay.merchantapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.config.GatewayConfig;
+import dev.scanpay.core.rules.FollowUpSchedule;
 import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.testkit.SamTemplate;
 import java.time.Duration;
@@ -54,10 +55,22 @@ class BudgetsFitTimeoutsTest {
     void anAttemptsSendAndItsOutcomesTriesFitInItsLease() {
         for (String function : new String[] {"NotifierFunction", "StatusSweeperFunction"}) {
             GatewayConfig config = settingsOf(function);
-            // past the lease another sender may send it again; the outcome's tries must land before then
+            // past the lease another sender may send it again; the claim's write, the send, the outcome's tries and
+            // the read after a lost answer must all be done before then
             Duration sendAndMark = config.notifyTimeout()
-                    .plus(config.dynamoCallTimeout().multipliedBy(NotificationDelivery.OUTCOME_TRIES));
+                    .plus(config.dynamoCallTimeout().multipliedBy(1 + NotificationDelivery.OUTCOME_TRIES + 1));
             assertThat(sendAndMark).as(function).isLessThan(config.notificationLease());
+        }
+    }
+
+    @Test
+    void aRecordStampedForAWalletCallIsNotTakenOverWhileTheCallMayStillRun() {
+        for (String function : new String[] {"MerchantApiFunction", "WalletApiFunction", "LegacyGatewayFunction",
+                "StatusSweeperFunction"}) {
+            GatewayConfig config = settingsOf(function);
+            // the stamp's own write and a read before the call, each up to the call timeout
+            assertThat(FollowUpSchedule.WALLET_CALL_MARGIN).as(function)
+                    .isGreaterThan(config.dynamoCallTimeout().multipliedBy(2));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scanpay.core.config;
 
+import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.core.model.ledger.BusinessDay;
 import java.time.ZoneId;
 import dev.scanpay.core.outbound.DestinationRules;
@@ -33,11 +34,8 @@ public final class GatewayConfig {
     /** Where the local stack listens by default. */
     public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
 
-    /**
-     * How much longer than one notification attempt's deadline a claimed attempt keeps other senders off it:
-     * a claim outlives the attempt that made it, so two senders never deliver the same attempt at once.
-     */
-    static final Duration NOTIFICATION_LEASE_MARGIN = Duration.ofSeconds(10);
+    /** Slack on top of everything one notification attempt can spend (see {@link #notificationLease()}). */
+    static final Duration NOTIFICATION_LEASE_SLACK = Duration.ofSeconds(1);
 
     private final String table;
     private final String dynamoEndpoint;
@@ -251,7 +249,16 @@ public final class GatewayConfig {
     /** The whole exchange of one notification attempt: connect, send, headers and body. */
     public Duration notifyTimeout() { return notifyTimeout; }
     /** How long a claimed notification attempt keeps other senders off it: longer than the attempt itself. */
-    public Duration notificationLease() { return notifyTimeout.plus(NOTIFICATION_LEASE_MARGIN); }
+    /**
+     * How long a claimed attempt keeps other senders off it: everything the attempt can spend, so two senders never
+     * deliver the same attempt at once and an acknowledged one is not sent again while its outcome is being written.
+     * That is the claim's own write, the send, the outcome's tries and the read after a lost answer (each DynamoDB call
+     * up to its call timeout), and a second: 5 + 3 x (1 + 3 + 1) + 1 = 21 s as deployed.
+     */
+    public Duration notificationLease() {
+        return notifyTimeout.plus(dynamoCallTimeout.multipliedBy(NotificationDelivery.OUTCOME_TRIES + 2L))
+                .plus(NOTIFICATION_LEASE_SLACK);
+    }
     /** Connecting to one address; the call's own deadline bounds it too. */
     public Duration connectTimeout() { return connectTimeout; }
     /** The most of an answer that is read; a longer one is ANSWER_TOO_LARGE. */

@@ -21,7 +21,12 @@ public enum OutboundFailure {
     /** HTTP 200 with a well-formed answer that does not acknowledge (a result other than S), or another 1xx/2xx status. */
     NOT_ACKNOWLEDGED,
     /** HTTP 200 with a body that is not the protocol's answer, or not signed as it must be. */
-    BAD_ANSWER;
+    BAD_ANSWER,
+    /**
+     * The gateway could not make the request at all (a legacy partner without an MD5 key to sign with, say): nothing
+     * left the gateway. An attempt all the same, so a fault of ours ends on the schedule like any other.
+     */
+    NOT_SENT;
 
     /** The category of a status other than 200. */
     public static OutboundFailure ofStatus(int status) {

@@ -30,11 +30,19 @@ public final class FollowUpSchedule {
     public static final Duration DEFAULT_USER_PRESENTED_WINDOW = Duration.ofMinutes(2);
 
     /**
-     * When a record whose wallet call is being made now comes due for the follow-up: after the call's timeout and a
-     * margin, so the follow-up takes over only if the caller died during the call.
+     * Between the instant a record is stamped for a wallet call and the call's start: the write that stamps it and a
+     * read before the call, each up to the DynamoDB client's call timeout (3 s as deployed), and a second of slack.
+     * {@code BudgetsFitTimeoutsTest} checks it covers every function's configured DynamoDB call timeout.
+     */
+    public static final Duration WALLET_CALL_MARGIN = Duration.ofSeconds(7);
+
+    /**
+     * When a record whose wallet call is being made now comes due for the follow-up (or a claim over it ends): after
+     * the call's timeout and {@link #WALLET_CALL_MARGIN}, so nobody else makes the call while this one may still be
+     * waiting for the wallet.
      */
     public static Instant afterWalletCall(Instant now, Duration callTimeout) {
-        return now.plus(callTimeout).plusSeconds(2);
+        return now.plus(callTimeout).plus(WALLET_CALL_MARGIN);
     }
     public static final Duration MAX_USER_PRESENTED_WINDOW = Duration.ofMinutes(10);
     /** Order codes: Antom's pages disagree (3 min, 10 min); 5 minutes unless paymentExpiryTime says otherwise. */

@@ -86,7 +86,10 @@ final class RefundItems {
                 .version(num(item, "version"))
                 .notifyUrl(str(item, "notifyUrl"))
                 .notifyFormat(enumValue(item, "notifyFormat", NotifyFormat.class))
-                .unsent(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool()))
+                // stored as "deferred", which before refunds were marked sent also stayed set on a legacy is_sync=N
+                // refund whose check had claimed (and maybe sent) it: only one never claimed is surely unsent
+                .unsent(item.containsKey("deferred") && Boolean.TRUE.equals(item.get("deferred").bool())
+                        && num(item, "checkCount") == 0)
                 .build();
     }
 

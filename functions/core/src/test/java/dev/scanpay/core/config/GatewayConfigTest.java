@@ -29,7 +29,7 @@ class GatewayConfigTest {
         assertThat(config.walletTimeouts().inquiry()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.walletTimeouts().cancel()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.notifyTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.notificationLease()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.notificationLease()).isEqualTo(Duration.ofSeconds(21));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maxAnswerBytes()).isEqualTo(65536);
         assertThat(config.destinationRules().refusalOf("https://127.0.0.1/")).isPresent();

@@ -10,6 +10,7 @@ import dev.scanpay.core.model.wallet.RefundOutcome;
 import dev.scanpay.core.service.wallet.WalletClient;
 import dev.scanpay.core.service.directory.WalletDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import dev.scanpay.core.observe.Metrics;
 import org.slf4j.Logger;
@@ -50,7 +51,11 @@ public final class RefundFollowUp extends FollowUp<Refund> {
         if (refund.status().isFinal()) {
             return lifecycle.apply(refund, r -> RefundMachine.followUpDone(r, now));
         }
-        return withClaimedCheck(refund, now, timeouts.inquiry().plusSeconds(1), (wallet, claimed) -> {
+        // an unsent refund's check is its first call, whose F is a verdict: no second sender may overlap it, so
+        // the claim lasts the refund call's timeout and the margin for the claim's own write and the payment's read
+        Duration lease = refund.unsent() ? timeouts.pay().plus(FollowUpSchedule.WALLET_CALL_MARGIN)
+                : timeouts.inquiry().plusSeconds(1);
+        return withClaimedCheck(refund, now, lease, (wallet, claimed) -> {
             Payment payment = payments.get(refund.paymentId()).orElse(null);
             // a refund never sent (the claim over it was its "sent" mark): its first call (the wallet takes a
             // repeat of the same refund request id as the same refund, but this is no repeat: its F is a verdict)

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import dev.scanpay.core.observe.Metrics;
+import dev.scanpay.core.outbound.OutboundFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,8 +167,7 @@ public final class NotificationDelivery {
             // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
-        NotificationChannel channel = claimed.get().format().isLegacy() ? legacy : ams;
-        NotificationSender.Attempt result = channel.send(claimed.get());
+        NotificationSender.Attempt result = send(claimed.get());
         metrics.count(Metrics.Name.NOTIFICATION_ATTEMPTS);
         Instant after = clock.instant();
         if (result.acknowledged()) {
@@ -185,6 +185,20 @@ public final class NotificationDelivery {
         metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return outcomes.record(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
+    }
+
+    /**
+     * Sends it through its format's channel. A request the gateway cannot even make is a failed attempt (NOT_SENT),
+     * recorded as such, rather than a claim left without an outcome until the guard takes it for DynamoDB's fault.
+     */
+    private NotificationSender.Attempt send(MerchantNotification claimed) {
+        NotificationChannel channel = claimed.format().isLegacy() ? legacy : ams;
+        try {
+            return channel.send(claimed);
+        } catch (RuntimeException e) {
+            LOG.error("Notification {} could not be sent", claimed.notificationId(), e);
+            return new NotificationSender.Attempt(false, OutboundFailure.NOT_SENT);
+        }
     }
 
     /**
