@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 class CodesTemplateTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    private static final String HANDLER = "dev.scanpay.core.config.LambdaHttpFunction";
     private static final String GET_IMAGE = "get /qr/{file}";
     private static final String GET_PAGE = "get /c/{token}";
     private static final String POST_PAGE = "post /c/{token}";

@@ -3,6 +3,7 @@ package dev.scanpay.legacy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.api.legacy.LegacyGateway;
+import dev.scanpay.core.observe.RequestLog;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -42,12 +43,12 @@ public class LegacyGatewayController {
 
     @Get(uri = LegacyGateway.PATH, produces = MediaType.ALL)
     public HttpResponse<byte[]> get(HttpRequest<?> request) {
-        return respond(gateway.handle("GET", rawQuery(request), request.getHeaders().get("Content-Type"), null));
+        return respond(gateway.handle(invocation(request), "GET", rawQuery(request), request.getHeaders().get("Content-Type"), null));
     }
 
     @Post(uri = LegacyGateway.PATH, consumes = MediaType.ALL, produces = MediaType.ALL)
     public HttpResponse<byte[]> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return respond(gateway.handle("POST", rawQuery(request), request.getHeaders().get("Content-Type"),
+        return respond(gateway.handle(invocation(request), "POST", rawQuery(request), request.getHeaders().get("Content-Type"),
                 rawBody(request, body)));
     }
 
@@ -55,6 +56,11 @@ public class LegacyGatewayController {
     @Error
     public HttpResponse<byte[]> failure(HttpRequest<?> request, Throwable error) {
         return respond(gateway.refuseUnexpected(error));
+    }
+
+    /** The Lambda invocation's id, which the entry point (core's LambdaHttpFunction) set on the request; null locally. */
+    static String invocation(HttpRequest<?> request) {
+        return request.getHeaders().get(RequestLog.INVOCATION_HEADER);
     }
 
     /**

@@ -26,7 +26,7 @@ class LegacyTemplateTest {
         Map<String, Object> properties = template.properties("LegacyGatewayFunction");
         assertThat(properties.get("FunctionName")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-legacy-gateway"));
         assertThat(properties.get("CodeUri")).isEqualTo("functions/legacy-gateway/target/legacy-gateway-lambda.jar");
-        assertThat(properties.get("Handler")).isEqualTo("io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction");
+        assertThat(properties.get("Handler")).isEqualTo("dev.scanpay.core.config.LambdaHttpFunction");
         assertThat(properties.get("AutoPublishAlias")).isEqualTo("live");
         assertThat(properties.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         Map<String, Object> env = SamTemplate.map(SamTemplate.map(properties.get("Environment")).get("Variables"));

@@ -4,6 +4,7 @@ import static dev.scanpay.testkit.FunctionBeans.built;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.api.wallet.WalletApi;
+import dev.scanpay.core.config.LambdaHttpFunction;
 import dev.scanpay.core.service.followup.Sweeper;
 import dev.scanpay.core.api.merchant.AmsGateway;
 import dev.scanpay.core.signing.MessageSigner;
@@ -21,7 +22,7 @@ class MerchantApiBeansTest {
     @Test
     void initialisationBuildsTheMerchantSideOnly() {
         try (ApplicationContext context = FunctionBeans.start("merchant-api");
-             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(context)) {
+             APIGatewayV2HTTPEventFunction handler = new LambdaHttpFunction(context)) {
             assertThat(built(context, AmsController.class)).isTrue();
             assertThat(built(context, AmsGateway.class)).isTrue();
             assertThat(built(context, MessageSigner.class)).isTrue();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.rules.FairShare;
 import dev.scanpay.core.service.notify.NotificationDelivery;
 import dev.scanpay.core.store.NotificationStore;
@@ -45,8 +46,23 @@ public class NotifierHandler extends MicronautRequestHandler<DynamodbEvent, Stre
         super(context);
     }
 
+    /** One batch, logged as one summary line (records, failures, latency); each attempt is a line of its own. */
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        long started = System.nanoTime();
+        try (RequestLog.Scope ignored = RequestLog.open(null, "notify", null)) {
+            StreamsEventResponse response = deliver(event);
+            int records = event.getRecords().size();
+            int failed = response.getBatchItemFailures().size();
+            RequestLog.summary(LOG, failed == 0 ? "SUCCESS" : "PARTIAL_FAILURE", started)
+                    .addKeyValue("records", records)
+                    .addKeyValue("failed", failed)
+                    .log("Notifier batch of {} stream records, {} failed", records, failed);
+            return response;
+        }
+    }
+
+    private StreamsEventResponse deliver(DynamodbEvent event) {
         // a merchant's share of the batch; the rest of its new notifications are due already, so the sweeper sends
         // them on its next round, and one merchant's flood cannot keep the others' first attempts waiting
         List<DynamodbEvent.DynamodbStreamRecord> records = FairShare.inTurns(event.getRecords().stream()

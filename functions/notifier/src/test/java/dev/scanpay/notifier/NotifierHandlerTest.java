@@ -14,6 +14,7 @@ import dev.scanpay.core.store.ScanpayTable;
 import dev.scanpay.dynamodb.EmbeddedDynamo;
 import dev.scanpay.testing.MutableClock;
 import dev.scanpay.testing.TestLambdaContext;
+import dev.scanpay.testkit.JsonLogLines;
 import dev.scanpay.testkit.MerchantReceiver;
 import dev.scanpay.testkit.DynamoCalls;
 import io.micronaut.context.ApplicationContext;
@@ -107,5 +108,36 @@ class NotifierHandlerTest {
 
         handler.handleRequest(event, new TestLambdaContext());
         assertThat(receiver.received()).as("a replayed record sends nothing more").hasSize(1);
+    }
+
+    @Test
+    void aBatchIsOneJsonSummaryLineAndEachAttemptOneLineOfTheSameInvocation() {
+        stored("N-logs-1");
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record("INSERT", "NTF#N-logs-1", "NTF", "200"), record("INSERT", "PAY#9", "PAY", "201")));
+        TestLambdaContext invocation = new TestLambdaContext();
+
+        JsonLogLines logs = JsonLogLines.during(() -> handler.handleRequest(event, invocation));
+
+        assertThat(logs.summaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.path("route").asText()).isEqualTo("notify");
+            assertThat(summary.path("requestId").asText()).as("the Lambda invocation").isEqualTo(invocation.getAwsRequestId());
+            assertThat(summary.path("resultCode").asText()).isEqualTo("SUCCESS");
+            assertThat(summary.path("records").asInt()).isEqualTo(2);
+            assertThat(summary.path("failed").asInt()).isZero();
+            assertThat(summary.path("latencyMs").isIntegralNumber()).isTrue();
+            assertThat(summary.path("function").asText()).isNotBlank();
+            assertThat(summary.path("time").asText()).isNotBlank();
+        });
+        assertThat(logs.calls()).singleElement().satisfies(call -> {
+            assertThat(call.path("target").asText()).isEqualTo("merchant");
+            assertThat(call.path("targetId").asText()).isEqualTo("MERCHANT");
+            assertThat(call.path("outcome").asText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(call.path("notificationId").asText()).isEqualTo("N-logs-1");
+            assertThat(call.path("paymentId").asText()).isEqualTo("N-logs-1-payment");
+            assertThat(call.path("latencyMs").isIntegralNumber()).isTrue();
+            assertThat(call.path("requestId").asText()).as("sent on a pool thread, for the same invocation")
+                    .isEqualTo(invocation.getAwsRequestId());
+        });
     }
 }

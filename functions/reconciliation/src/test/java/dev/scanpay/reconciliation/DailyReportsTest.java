@@ -11,7 +11,9 @@ import dev.scanpay.core.store.LedgerStore;
 import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.simulator.SettlementRecord;
+import dev.scanpay.testing.TestLambdaContext;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.JsonLogLines;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.io.IOException;
@@ -188,6 +190,26 @@ class DailyReportsTest {
         // a clean day still reports every break type, at zero, so the alarms and the dashboard see a run
         assertThat(gateway.metrics.of(Metrics.Name.BREAKS_FOUND)).hasSize(2 * BreakType.values().length)
                 .allSatisfy(m -> assertThat(m.value()).isZero());
+    }
+
+    @Test
+    void aRunThroughTheLambdaHandlerIsOneJsonSummaryLineOfItsInvocation() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setDetail(Map.of("date", D.minusDays(6).toString()));
+        TestLambdaContext invocation = new TestLambdaContext();
+
+        JsonLogLines logs = JsonLogLines.during(() -> handler.handleRequest(event, invocation));
+
+        assertThat(logs.summaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.path("route").asText()).isEqualTo("reconcile");
+            assertThat(summary.path("requestId").asText()).as("the Lambda invocation").isEqualTo(invocation.getAwsRequestId());
+            assertThat(summary.path("resultCode").asText()).isEqualTo("SUCCESS");
+            assertThat(summary.path("day").asText()).isEqualTo(D.minusDays(6).toString());
+            assertThat(summary.path("files").asInt()).isEqualTo(4);
+            assertThat(summary.path("breaks").asInt()).isZero();
+            assertThat(summary.path("latencyMs").isIntegralNumber()).isTrue();
+            assertThat(summary.path("function").asText()).isNotBlank();
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scanpay.sweeper;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.service.followup.Sweeper;
 import io.micronaut.context.ApplicationContext;
 import dev.scanpay.core.config.GatewayConfig;
@@ -37,12 +38,19 @@ public class StatusSweeperHandler extends MicronautRequestHandler<ScheduledEvent
         super(context);
     }
 
+    /** One run, logged as one summary line (what it handled, in how many rounds, latency). */
     @Override
     public Report execute(ScheduledEvent event) {
-        Sweeper.Result result = sweeper.sweepFor(config.sweeperPageSize(), config.sweeperBudget());
-        LOG.info("Sweep for {}: {} payments, refunds and notifications handled in {} rounds", event == null ? "manual run" : event.getTime(),
-                result.handled(), result.rounds());
-        return new Report(result.rounds(), result.handled());
+        long started = System.nanoTime();
+        try (RequestLog.Scope ignored = RequestLog.open(null, "sweep", null)) {
+            Sweeper.Result result = sweeper.sweepFor(config.sweeperPageSize(), config.sweeperBudget());
+            RequestLog.summary(LOG, "SUCCESS", started)
+                    .addKeyValue("handled", result.handled())
+                    .addKeyValue("rounds", result.rounds())
+                    .log("Sweep for {}: {} payments, refunds and notifications handled in {} rounds",
+                            event == null ? "manual run" : event.getTime(), result.handled(), result.rounds());
+            return new Report(result.rounds(), result.handled());
+        }
     }
 
     /** The invocation's result, visible in the Lambda console and logs. */

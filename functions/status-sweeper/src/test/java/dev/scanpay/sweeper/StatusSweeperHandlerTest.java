@@ -32,6 +32,8 @@ import java.util.Map;
 import dev.scanpay.core.model.notification.MerchantNotification;
 import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.testing.TestLambdaContext;
+import dev.scanpay.testkit.JsonLogLines;
 import dev.scanpay.testkit.MerchantReceiver;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +133,36 @@ class StatusSweeperHandlerTest {
             assertThat(report.rounds()).as("a first round found nothing; a later one found it").isGreaterThan(1);
             assertThat(notifications.get("N-soon").orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
         }
+    }
+
+    @Test
+    void aRunIsOneJsonSummaryLineAndEachWalletCallOneLineOfTheSameInvocation() {
+        Payment settled = processing("sweep-logs", 1500);
+        walletCharges(settled);
+        TestLambdaContext invocation = new TestLambdaContext();
+
+        JsonLogLines logs = JsonLogLines.during(() -> handler.handleRequest(scheduledEvent(), invocation));
+
+        assertThat(logs.summaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.path("route").asText()).isEqualTo("sweep");
+            assertThat(summary.path("requestId").asText()).as("the Lambda invocation").isEqualTo(invocation.getAwsRequestId());
+            assertThat(summary.path("resultCode").asText()).isEqualTo("SUCCESS");
+            assertThat(summary.path("handled").asInt()).isPositive();
+            assertThat(summary.path("latencyMs").isIntegralNumber()).isTrue();
+            assertThat(summary.path("level").asText()).isEqualTo("INFO");
+        });
+        assertThat(logs.calls()).as("the inquiry that found it paid")
+                .anySatisfy(call -> {
+                    assertThat(call.path("target").asText()).isEqualTo("wallet");
+                    assertThat(call.path("targetId").asText()).isEqualTo(wallet.walletId());
+                    assertThat(call.path("call").asText()).isEqualTo("inquiryPayment");
+                    assertThat(call.path("outcome").asText()).isEqualTo("S");
+                    assertThat(call.path("latencyMs").isIntegralNumber()).isTrue();
+                })
+                .allSatisfy(call -> {
+                    assertThat(call.path("requestId").asText()).isEqualTo(invocation.getAwsRequestId());
+                    assertThat(call.path("route").asText()).isEqualTo("sweep");
+                });
     }
 
     private Payment processing(String requestId, long minor) {

@@ -4,6 +4,7 @@ import static dev.scanpay.testkit.FunctionBeans.built;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scanpay.core.api.wallet.WalletApi;
+import dev.scanpay.core.config.LambdaHttpFunction;
 import dev.scanpay.core.service.followup.Sweeper;
 import dev.scanpay.core.api.merchant.AmsGateway;
 import dev.scanpay.core.service.notify.NotificationDelivery;
@@ -25,7 +26,7 @@ class WalletApiBeansTest {
     @Test
     void initialisationBuildsTheWalletIntakeOnly() {
         try (ApplicationContext context = FunctionBeans.start("wallet-api");
-             APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(context)) {
+             APIGatewayV2HTTPEventFunction handler = new LambdaHttpFunction(context)) {
             assertThat(built(context, WalletApiController.class)).isTrue();
             assertThat(built(context, WalletApi.class)).isTrue();
             assertThat(built(context, MessageSigner.class)).isTrue();

@@ -25,7 +25,7 @@ class WalletApiTemplateTest {
         assertThat(properties.get("CodeUri")).isEqualTo("functions/wallet-api/target/wallet-api-lambda.jar");
         assertThat(Files.readString(SamTemplate.ROOT.resolve("functions/wallet-api/pom.xml")))
                 .contains("<outputFile>${project.build.directory}/wallet-api-lambda.jar</outputFile>");
-        assertThat(properties.get("Handler")).isEqualTo("io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction");
+        assertThat(properties.get("Handler")).isEqualTo("dev.scanpay.core.config.LambdaHttpFunction");
         assertThat(properties.get("FunctionName")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-wallet-api"));
         Map<String, Object> env = SamTemplate.map(SamTemplate.map(properties.get("Environment")).get("Variables"));
         assertThat(env.get("SCANPAY_GATEWAY_KEY_SECRET_ID")).isEqualTo(Map.of("Ref", "GatewayKeySecretArn"));

@@ -169,7 +169,8 @@ final class ColdStartBench {
             }
             md.append(" + `scanpay-bench-probe.jar`.\n");
         }
-        md.append("- The probe constructs `io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction` with its no-arg ")
+        md.append("- The probe constructs the deployed handler (ours `dev.scanpay.core.config.LambdaHttpFunction`, the baseline ")
+                .append("Micronaut's `APIGatewayV2HTTPEventFunction`, which ours extends) with its no-arg ")
                 .append("constructor, as Lambda does (configuration from environment variables), and passes one API Gateway v2 event: ")
                 .append("a user-presented pay signed by the merchant in the parent just before the spawn (no client crypto inside the ")
                 .append("measured time). The parent then checks ours answered `SUCCESS` with a valid gateway signature and the ")
@@ -201,6 +202,8 @@ final class ColdStartBench {
         env.keySet().removeIf(name -> name.startsWith("SCANPAY_") || name.startsWith("BENCH_")
                 || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
         if (function.ours()) {
+            // the handler template.yaml deploys (the baseline's is Micronaut's own, the probe's default)
+            env.put("BENCH_HANDLER", "dev.scanpay.core.config.LambdaHttpFunction");
             env.put("SCANPAY_TABLE", BenchWorld.TABLE);
             env.put("SCANPAY_DYNAMODB_ENDPOINT", world.dynamo.endpoint());
             env.put("SCANPAY_GATEWAY_KEY_PRIVATE_KEY", world.gatewayPrivateKey());

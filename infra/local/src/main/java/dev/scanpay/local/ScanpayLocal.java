@@ -44,7 +44,9 @@ public final class ScanpayLocal {
         }
         System.setProperty("aws.disableEc2Metadata", "true");
         // the function jars carry their own logback.xml (for Lambda); the local stack logs its own way
-        System.setProperty("logback.configurationFile", System.getProperty("logback.configurationFile", "logback-local.xml"));
+        // (readable text; SCANPAY_LOG_FORMAT=json logs JSON lines as the functions do in AWS)
+        String logConfig = "json".equalsIgnoreCase(envOr("SCANPAY_LOG_FORMAT", "text")) ? "logback.xml" : "logback-local.xml";
+        System.setProperty("logback.configurationFile", System.getProperty("logback.configurationFile", logConfig));
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
         int from = command.equals("serve") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1;
         try {

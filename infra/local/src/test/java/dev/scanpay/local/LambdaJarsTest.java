@@ -47,6 +47,10 @@ class LambdaJarsTest {
                         != null || file.getEntry("com/amazonaws/services/lambda/runtime/events/ScheduledEvent.class") != null)
                         .as("Lambda event classes in %s", jar).isTrue();
                 assertThat(file.stream().noneMatch(e -> e.getName().startsWith("io/netty/"))).as("no Netty in %s", jar).isTrue();
+                // every function logs JSON lines through core's one logback configuration
+                assertThat(file.getEntry("logback.xml")).as("core's logback.xml in %s", jar).isNotNull();
+                assertThat(file.getEntry("net/logstash/logback/encoder/LogstashEncoder.class")).as("the JSON encoder in %s", jar)
+                        .isNotNull();
             }
             checked.add(jar.getFileName().toString());
         }

@@ -1,5 +1,6 @@
 package dev.scanpay.testkit;
 
+import dev.scanpay.core.config.LambdaHttpFunction;
 import dev.scanpay.testing.TestLambdaContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -153,7 +154,7 @@ public final class GatewayHarness implements AutoCloseable {
                         : new Object[] {clock, metrics.metrics, gatewayDynamo == null ? dynamoCalls.client() : gatewayDynamo.apply(dynamoCalls.client())})
                 .start();
         if (adapter == Adapter.LAMBDA) {
-            handler = new APIGatewayV2HTTPEventFunction(context);
+            handler = new LambdaHttpFunction(context);
             transport = Transport.lambda(handler, (method, path) -> "$default", "127.0.0.1");
         } else {
             handler = null;

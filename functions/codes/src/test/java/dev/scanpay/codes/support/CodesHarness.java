@@ -1,5 +1,6 @@
 package dev.scanpay.codes.support;
 
+import dev.scanpay.core.config.LambdaHttpFunction;
 import dev.scanpay.core.model.code.CodeKind;
 import dev.scanpay.core.model.code.CodeTokens;
 import dev.scanpay.core.model.code.CodeUrls;
@@ -82,7 +83,7 @@ public final class CodesHarness implements AutoCloseable {
                 .singletons(clock, dynamoCalls.client())
                 .start();
         if (adapter == Adapter.LAMBDA) {
-            handler = new APIGatewayV2HTTPEventFunction(context);
+            handler = new LambdaHttpFunction(context);
             transport = Transport.lambda(handler, (method, path) -> method + " " + route(path), "203.0.113.7");
         } else {
             handler = null;

@@ -3,6 +3,7 @@ package dev.scanpay.core.api;
 import dev.scanpay.core.model.client.ClientIds;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.json.JsonObject;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.protocol.Fields;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.Result;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,6 +44,10 @@ public final class SignedJsonApi<C> {
     private final Clock clock;
     private final AnswerDeadlines deadlines;
     private final Map<String, Operation<C>> operations = new LinkedHashMap<>();
+    /** The ids a request or its answer may name (wire name to the log's field), logged with its summary. */
+    private Map<String, String> loggedIds = Map.of(RequestLog.PAYMENT_ID, RequestLog.PAYMENT_ID,
+            RequestLog.PAYMENT_REQUEST_ID, RequestLog.PAYMENT_REQUEST_ID, RequestLog.REFUND_ID, RequestLog.REFUND_ID,
+            RequestLog.REFUND_REQUEST_ID, RequestLog.REFUND_REQUEST_ID);
 
     private record Operation<C>(BiFunction<C, Fields, Map<String, Object>> handler, Duration deadline) {
     }
@@ -60,6 +66,15 @@ public final class SignedJsonApi<C> {
         this.deadlines = deadlines;
     }
 
+    /**
+     * Which ids of a request or its answer its summary line carries, and under which field: by default the AMS
+     * names as they are ({@code paymentId}, {@code paymentRequestId}, {@code refundId}, {@code refundRequestId}).
+     * Never a field holding a code, a code token or a key.
+     */
+    public void logIds(Map<String, String> wireNameToField) {
+        this.loggedIds = Map.copyOf(wireNameToField);
+    }
+
     /** Serves {@code path} (exact) with {@code handler}, which returns the answer body or throws a refusal. */
     public void register(String path, BiFunction<C, Fields, Map<String, Object>> handler) {
         register(path, handler, deadlines.usual());
@@ -70,13 +85,23 @@ public final class SignedJsonApi<C> {
         operations.put(path, new Operation<>(handler, deadline));
     }
 
+    /** Answers one request, and logs it as one summary line ({@link RequestLog}). */
     public OutboundResponse handle(InboundRequest request) {
+        try (RequestLog.Scope ignored = RequestLog.open(request.header(RequestLog.INVOCATION_HEADER), request.path(),
+                request.header("Client-Id"))) {
+            return answer(request);
+        }
+    }
+
+    private OutboundResponse answer(InboundRequest request) {
         long started = System.nanoTime();
+        // the ids the request named, for its summary line (filled on the thread that parses it)
+        Map<String, Object> named = new ConcurrentHashMap<>();
         Map<String, Object> answer;
         try {
             Operation<C> operation = operations.get(request.path());
             Duration deadline = operation == null ? deadlines.usual() : operation.deadline();
-            answer = deadlines.within(deadline, () -> dispatch(request, operation)).orElseGet(() -> {
+            answer = deadlines.within(deadline, RequestLog.carried(() -> dispatch(request, operation, named))).orElseGet(() -> {
                 LOG.warn("{} client={} had no answer within {}; answered U", request.path(), request.header("Client-Id"), deadline);
                 return failure(Result.of(ResultCode.UNKNOWN_EXCEPTION,
                         "no final answer within " + deadline.toMillis() + " ms; retry with the same request ids or inquire"));
@@ -90,13 +115,22 @@ public final class SignedJsonApi<C> {
             answer = failure(internalError());
         }
         OutboundResponse response = signed(request, answer);
-        if (LOG.isInfoEnabled()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) answer.get("result");
-            LOG.info("{} client={} result={}/{} {}ms", request.path(), request.header("Client-Id"),
-                    result.get("resultStatus"), result.get("resultCode"), (System.nanoTime() - started) / 1_000_000);
-        }
+        logSummary(request, named, answer, started);
         return response;
+    }
+
+    /** The one line per request: its result and latency, and the ids it was about (what it answered, else what it named). */
+    private void logSummary(InboundRequest request, Map<String, Object> named, Map<String, Object> answer, long started) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) answer.get("result");
+        var line = RequestLog.summary(LOG, String.valueOf(result.get("resultCode")), started)
+                .addKeyValue(RequestLog.RESULT_STATUS, result.get("resultStatus"));
+        for (Map.Entry<String, String> id : new java.util.TreeMap<>(loggedIds).entrySet()) {
+            String wire = id.getKey();
+            line = RequestLog.id(line, id.getValue(), answer.get(wire) instanceof String answered ? answered : named.get(wire));
+        }
+        line.log("{} client={} result={}/{} {}ms", request.path(), request.header("Client-Id"), result.get("resultStatus"),
+                result.get("resultCode"), RequestLog.millisSince(started));
     }
 
     /** A signed UNKNOWN_EXCEPTION for a failure that escaped {@link #handle} (the framework's own). */
@@ -105,7 +139,7 @@ public final class SignedJsonApi<C> {
         return signed(request, failure(internalError()));
     }
 
-    private Map<String, Object> dispatch(InboundRequest request, Operation<C> operation) {
+    private Map<String, Object> dispatch(InboundRequest request, Operation<C> operation, Map<String, Object> named) {
         if (operation == null) {
             throw new ProtocolException(ResultCode.NO_INTERFACE_DEF, "no API at " + request.path());
         }
@@ -122,7 +156,13 @@ public final class SignedJsonApi<C> {
             throw ProtocolException.paramIllegal("body", "is larger than " + MAX_BODY_BYTES + " bytes");
         }
         C caller = authenticator.apply(request);
-        Fields fields = Fields.root(json.parseObject(body));
+        Map<String, Object> parsed = json.parseObject(body);
+        for (String id : loggedIds.keySet()) {
+            if (parsed.get(id) instanceof String value) {
+                named.put(id, value);
+            }
+        }
+        Fields fields = Fields.root(parsed);
         return operation.handler().apply(caller, fields);
     }
 

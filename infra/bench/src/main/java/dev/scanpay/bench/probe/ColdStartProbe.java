@@ -18,17 +18,32 @@ import java.util.Map;
  * here inside the measured time. After the answer it prints {@code PROBE key=value} lines; the parent checks
  * the answer (result code, gateway signature) from them.
  *
- * <p>Environment: {@code BENCH_PATH}, {@code BENCH_BODY}, {@code BENCH_HEADER_<NAME>} for each request
- * header (underscores become dashes), plus whatever the function itself reads.
+ * <p>Environment: {@code BENCH_HANDLER} (the handler class, as template.yaml names it; Micronaut's
+ * {@code APIGatewayV2HTTPEventFunction} when unset, as the baseline deploys), {@code BENCH_PATH},
+ * {@code BENCH_BODY}, {@code BENCH_HEADER_<NAME>} for each request header (underscores become dashes), plus
+ * whatever the function itself reads.
  */
 public final class ColdStartProbe {
 
     private ColdStartProbe() {
     }
 
+    /** The handler class by name: ours is in the function's jar, which is not on this probe's compile path at run time. */
+    private static APIGatewayV2HTTPEventFunction handler() {
+        String name = System.getenv("BENCH_HANDLER");
+        if (name == null || name.isBlank()) {
+            return new APIGatewayV2HTTPEventFunction();
+        }
+        try {
+            return (APIGatewayV2HTTPEventFunction) Class.forName(name).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct handler " + name, e);
+        }
+    }
+
     public static void main(String[] args) {
         long mainAt = System.currentTimeMillis();
-        APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+        APIGatewayV2HTTPEventFunction handler = handler();
         long initDoneAt = System.currentTimeMillis();
         APIGatewayV2HTTPEvent event = event();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new ProbeContext());

@@ -9,6 +9,7 @@ import dev.scanpay.core.model.payment.PaymentCodes;
 import dev.scanpay.core.model.payment.Scenario;
 import dev.scanpay.core.model.refund.Refund;
 import dev.scanpay.core.money.Money;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.protocol.ProtocolException;
 import dev.scanpay.core.protocol.ResultCode;
 import dev.scanpay.core.rules.LegacyCancelWindow;
@@ -90,37 +91,78 @@ public final class LegacyGateway {
     }
 
     /**
+     * Answers one request, and logs it as one summary line ({@link RequestLog}: partner, service, the transaction ids
+     * it names, is_success and result code, latency; never buyer_identity_code).
+     *
+     * @param requestId   the Lambda invocation's id, or null (the local stack)
      * @param method      GET or POST
      * @param rawQuery    the URL query as received, still percent-encoded (API Gateway's rawQueryString)
      * @param contentType the Content-Type header, or null
      * @param body        the body's bytes, or null
      */
-    public OutboundResponse handle(String method, String rawQuery, String contentType, byte[] body) {
+    public OutboundResponse handle(String requestId, String method, String rawQuery, String contentType, byte[] body) {
         long started = System.nanoTime();
-        Charset charset = StandardCharsets.UTF_8;
-        String service = null;
-        String partner = null;
-        String outcome;
-        OutboundResponse response;
-        try {
-            LegacyRequest request = parser.parse(method, rawQuery, contentType, body);
-            charset = request.charset();
-            service = request.get("service");
-            partner = request.get("partner");
-            response = serve(request);
-            outcome = "T";
-        } catch (LegacyRefusal refusal) {
-            LOG.info("legacy refusal: {}", refusal.getMessage());
-            response = refused(refusal.error(), charset);
-            outcome = "F/" + refusal.error();
-        } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", method, PATH, e);
-            response = refused(LegacyError.SYSTEM_ERROR, charset);
-            outcome = "F/" + LegacyError.SYSTEM_ERROR;
+        try (RequestLog.Scope ignored = RequestLog.open(requestId, PATH, null)) {
+            Charset charset = StandardCharsets.UTF_8;
+            LegacyRequest request = null;
+            Map<String, String> answered = Map.of();
+            String isSuccess;
+            String resultCode;
+            OutboundResponse response;
+            try {
+                request = parser.parse(method, rawQuery, contentType, body);
+                charset = request.charset();
+                RequestLog.caller(request.get("partner"));
+                Served served = serve(request);
+                response = served.response();
+                answered = served.fields();
+                isSuccess = "T";
+                resultCode = served.resultCode();
+            } catch (LegacyRefusal refusal) {
+                LOG.info("legacy refusal: {}", refusal.getMessage());
+                response = refused(refusal.error(), charset);
+                isSuccess = "F";
+                resultCode = refusal.error().name();
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected failure on {} {}", method, PATH, e);
+                response = refused(LegacyError.SYSTEM_ERROR, charset);
+                isSuccess = "F";
+                resultCode = LegacyError.SYSTEM_ERROR.name();
+            }
+            logSummary(request, answered, isSuccess, resultCode, started);
+            return response;
         }
-        LOG.info("{} service={} partner={} is_success={} {}ms", PATH, printable(service), printable(partner), outcome,
-                (System.nanoTime() - started) / 1_000_000);
-        return response;
+    }
+
+    /** The same without an invocation id. */
+    public OutboundResponse handle(String method, String rawQuery, String contentType, byte[] body) {
+        return handle(null, method, rawQuery, contentType, body);
+    }
+
+    /**
+     * The request's one line. partner_trans_id and out_trade_no are the paymentRequestId, alipay_trans_id and
+     * trade_no the paymentId (the answer's, else the request's), partner_refund_id the refundRequestId, as the
+     * services take them.
+     */
+    private static void logSummary(LegacyRequest request, Map<String, String> answered, String isSuccess, String resultCode,
+                                   long started) {
+        String service = request == null ? null : request.get("service");
+        var line = RequestLog.summary(LOG, resultCode, started).addKeyValue("isSuccess", isSuccess);
+        line = RequestLog.id(line, "service", service);
+        if (request != null) {
+            line = RequestLog.id(line, RequestLog.PAYMENT_REQUEST_ID, firstOf(request, "partner_trans_id", "out_trade_no"));
+            String paymentId = answered.getOrDefault("alipay_trans_id", answered.get("trade_no"));
+            line = RequestLog.id(line, RequestLog.PAYMENT_ID,
+                    paymentId != null ? paymentId : firstOf(request, "alipay_trans_id", "trade_no"));
+            line = RequestLog.id(line, RequestLog.REFUND_REQUEST_ID, request.nonEmpty("partner_refund_id"));
+        }
+        line.log("{} service={} partner={} is_success={} result={} {}ms", PATH, printable(service),
+                printable(request == null ? null : request.get("partner")), isSuccess, resultCode, RequestLog.millisSince(started));
+    }
+
+    private static String firstOf(LegacyRequest request, String name, String otherName) {
+        String value = request.nonEmpty(name);
+        return value != null ? value : request.nonEmpty(otherName);
     }
 
     /** An unexpected failure that escaped {@link #handle} (the framework's own): SYSTEM_ERROR, as XML. */
@@ -129,14 +171,21 @@ public final class LegacyGateway {
         return refused(LegacyError.SYSTEM_ERROR, StandardCharsets.UTF_8);
     }
 
-    private OutboundResponse serve(LegacyRequest request) {
+    /**
+     * An accepted request's answer, and what it says for the log: its result_code (notify_verify: true or false)
+     * and the fields of its {@code <response>}.
+     */
+    private record Served(OutboundResponse response, String resultCode, Map<String, String> fields) {
+    }
+
+    private Served serve(LegacyRequest request) {
         Map<String, String> params = request.asMap();
         LegacyService service = LegacyService.of(params);
         if (service == LegacyService.NOTIFY_VERIFY) {
             // unsigned (§8.2): true only for a notify_id this gateway sent to this very partner
             boolean sent = LegacyPartnerId.isWellFormed(params.get("partner"))
                     && notifications.legacyNotificationSent(params.get("partner"), params.get("notify_id"));
-            return text(Boolean.toString(sent), request.charset());
+            return new Served(text(Boolean.toString(sent), request.charset()), Boolean.toString(sent), Map.of());
         }
         LegacyPartnerId partner = LegacyPartnerId.parse(params.get("partner"));
         KnownClient client = clients.find(partner.value()).orElseThrow(
@@ -149,7 +198,7 @@ public final class LegacyGateway {
                 : LegacyAnswerSigner.rsa(type, gatewaySigner);
         Map<String, String> fields = services.get(service).apply(client, request);
         byte[] xml = LegacyAnswer.accepted(params, fields).render(request.charset(), signer);
-        return xml(xml, request.charset());
+        return new Served(xml(xml, request.charset()), fields.get("result_code"), fields);
     }
 
     // ------------------------------------------------------------------ the services

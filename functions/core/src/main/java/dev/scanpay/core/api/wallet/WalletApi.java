@@ -5,6 +5,8 @@ import dev.scanpay.core.api.AnswerDeadlines;
 import dev.scanpay.core.api.InboundRequest;
 import dev.scanpay.core.api.OutboundResponse;
 import dev.scanpay.core.api.SignedJsonApi;
+import dev.scanpay.core.observe.RequestLog;
+import java.util.Map;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.signing.MessageSigner;
 import dev.scanpay.core.model.wallet.Wallet;
@@ -24,6 +26,9 @@ public final class WalletApi {
         this.api = new SignedJsonApi<>(authenticator::authenticate, json, signer, clock, deadlines);
         api.register(WalletIntake.USER_INITIATED_PAY_PATH, intake::userInitiatedPay);
         api.register(WalletIntake.NOTIFY_PATH, intake::notifyPayment);
+        // Alipay+ names the gateway's payment id paymentRequestId, and the wallet's own paymentId: logged as the
+        // gateway's ids, so one query by paymentId finds a payment's lines in every function
+        api.logIds(Map.of("paymentRequestId", RequestLog.PAYMENT_ID, "paymentId", "walletPaymentId"));
     }
 
     public OutboundResponse handle(InboundRequest request) {

@@ -1,6 +1,7 @@
 package dev.scanpay.core.service.notify;
 
 import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.model.notification.NotificationStatus;
 import dev.scanpay.core.rules.FairShare;
 import dev.scanpay.core.rules.MerchantNotices;
@@ -29,6 +30,7 @@ import dev.scanpay.core.observe.Metrics;
 import dev.scanpay.core.outbound.OutboundFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Delivers the outbox: each due notification is claimed with a conditional write (so a sweeper and another
@@ -121,7 +123,8 @@ public final class NotificationDelivery {
     public <T> List<T> inParallel(List<T> items, Consumer<T> work) {
         List<Future<?>> running = new ArrayList<>(items.size());
         for (T item : items) {
-            running.add(pool.submit(() -> work.accept(item)));
+            // the batch's log fields (its invocation, its route) on the lines its sends write
+            running.add(pool.submit(RequestLog.carried(() -> work.accept(item))));
         }
         List<T> failed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -167,11 +170,14 @@ public final class NotificationDelivery {
             // another sender has it, or (for a SUCCESS) the merchant has reversed the payment
             return store.get(notification.notificationId()).flatMap(this::supersedeIfReversed);
         }
+        long sending = System.nanoTime();
         NotificationSender.Attempt result = send(claimed.get());
+        long latencyMs = RequestLog.millisSince(sending);
         metrics.count(Metrics.Name.NOTIFICATION_ATTEMPTS);
         Instant after = clock.instant();
         if (result.acknowledged()) {
-            LOG.info("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
+            logAttempt(notification, attempt, ACKNOWLEDGED, latencyMs, LOG.atInfo())
+                    .log("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
             return outcomes.record(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
         }
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
@@ -179,11 +185,13 @@ public final class NotificationDelivery {
             metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
             // counted for the template's NotificationsDeadLettered alarm
             metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
-            LOG.warn("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
+            logAttempt(notification, attempt, result.problem(), latencyMs, LOG.atWarn())
+                    .log("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
             return outcomes.record(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
         metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
-        LOG.info("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
+        logAttempt(notification, attempt, result.problem(), latencyMs, LOG.atInfo())
+                .log("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return outcomes.record(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
     }
 
@@ -199,6 +207,18 @@ public final class NotificationDelivery {
             LOG.error("Notification {} could not be sent", claimed.notificationId(), e);
             return new NotificationSender.Attempt(false, OutboundFailure.NOT_SENT);
         }
+    }
+
+    /** The outcome of an attempt the merchant acknowledged; otherwise it is the failure's category. */
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+
+    /** One line per attempt ({@link RequestLog#call}): which merchant, which notification, how it went, how long. */
+    private static LoggingEventBuilder logAttempt(MerchantNotification notification, int attempt, String outcome,
+                                                              long latencyMs, LoggingEventBuilder level) {
+        var line = RequestLog.call(level, RequestLog.TARGET_MERCHANT, notification.clientId(), "notify", outcome, latencyMs)
+                .addKeyValue("notificationId", notification.notificationId())
+                .addKeyValue("attempt", attempt);
+        return RequestLog.id(line, RequestLog.PAYMENT_ID, notification.paymentId());
     }
 
     /**

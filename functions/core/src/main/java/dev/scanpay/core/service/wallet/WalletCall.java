@@ -3,6 +3,7 @@ package dev.scanpay.core.service.wallet;
 import dev.scanpay.core.model.wallet.Wallet;
 import dev.scanpay.core.json.Json;
 import dev.scanpay.core.observe.Metrics;
+import dev.scanpay.core.observe.RequestLog;
 import dev.scanpay.core.outbound.OutboundHttp;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
@@ -61,12 +62,26 @@ public final class WalletCall {
     public Reply post(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
         long started = System.nanoTime();
         Reply reply = exchange(wallet, operation, request, timeout);
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
         String outcome = reply instanceof Verified verified ? verified.answer().result().resultStatus().name() : NO_ANSWER;
         // "/payments/inquiryPayment" -> "inquiryPayment"
         String name = operation.substring(operation.lastIndexOf('/') + 1);
         metrics.count(Metrics.Name.WALLET_CALLS, wallet.walletId(), name, outcome);
         metrics.put(Metrics.Name.WALLET_CALL_LATENCY, (System.nanoTime() - started) / 1_000_000.0, wallet.walletId(), name, outcome);
+        logCall(wallet, name, outcome, latencyMs, reply);
         return reply;
+    }
+
+    /** One line per wallet call: which wallet, what for, how it went (the metrics' outcome), how long it took. */
+    private static void logCall(Wallet wallet, String operation, String outcome, long latencyMs, Reply reply) {
+        var line = RequestLog.call(LOG.atInfo(), RequestLog.TARGET_WALLET, wallet.walletId(), operation, outcome, latencyMs);
+        if (reply instanceof Verified verified) {
+            line.addKeyValue("walletResultCode", verified.answer().result().resultCode())
+                    .log("Wallet {} {}: {}/{} in {} ms", wallet.walletId(), operation, outcome,
+                            verified.answer().result().resultCode(), latencyMs);
+        } else {
+            line.log("Wallet {} {}: no answer ({}) in {} ms", wallet.walletId(), operation, ((NoAnswer) reply).reason(), latencyMs);
+        }
     }
 
     private Reply exchange(Wallet wallet, String operation, Map<String, Object> request, Duration timeout) {
