@@ -48,7 +48,7 @@ class PrimingTest {
 
             Map<String, String> steps = gateway.context.getBean(RequestPathPrimer.class).prime("test");
 
-            assertThat(steps).containsOnlyKeys("signing", "json", "table", "outbound", "metrics");
+            assertThat(steps).containsOnlyKeys("signing", "json", "table", "unsent-writes", "outbound", "metrics");
             assertThat(steps.values()).allMatch(v -> v.endsWith(" ms"), "every step ran: " + steps);
             assertThat(counting.get().calls()).isEqualTo(Map.of("getItem", 2));
             assertThat(items(gateway)).as("nothing written").isEqualTo(itemsAfterInit);

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>It primes only beans the function has already built, so it never loads a key, opens a client or needs a
  * permission the function's own code does not: the gateway signer signs and verifies a sample; JSON writes a
  * sample answer and parses it back; the payment store reads a payment id that cannot exist (one GetItem: a
- * read, nothing written); the outbound client makes one exchange with a listener of this process's own on
+ * read, nothing written); the writes and queries a request makes run through the SDK up to the wire and are
+ * stopped there, never sent ({@link UnsentDynamoCalls}); the outbound client makes one exchange with a listener of this process's own on
  * loopback, never the network. Each step is on its own: a failure is logged and the function starts anyway,
  * and each is bounded (the DynamoDB client's call timeout, the outbound client's deadline below).
  */
@@ -89,6 +90,7 @@ public class RequestPathPrimer implements ApplicationEventListener<StartupEvent>
         step(steps, "signing", this::primeSigning);
         step(steps, "json", this::primeJson);
         step(steps, "table", this::primeTableRead);
+        step(steps, "unsent-writes", this::primeUnsentCalls);
         step(steps, "outbound", this::primeOutbound);
         step(steps, "metrics", () -> {
             EmfMetrics.prime();
@@ -161,6 +163,18 @@ public class RequestPathPrimer implements ApplicationEventListener<StartupEvent>
         if (payments.get().get(NO_SUCH_PAYMENT).isPresent()) {
             throw new IllegalStateException("a payment exists under the priming id");
         }
+        return true;
+    }
+
+    /**
+     * The request's other DynamoDB operations (Query, TransactWriteItems, PutItem, UpdateItem) through the SDK up
+     * to the wire and stopped there, in a client of priming's own: see {@link UnsentDynamoCalls}.
+     */
+    private boolean primeUnsentCalls() {
+        if (built(PaymentStore.class).isEmpty()) {
+            return false;
+        }
+        UnsentDynamoCalls.run(config.table());
         return true;
     }
 
