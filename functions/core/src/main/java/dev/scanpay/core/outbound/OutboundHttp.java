@@ -160,6 +160,17 @@ public final class OutboundHttp {
      * no connection to the listener is left among the real ones. For priming; true when the answer came back.
      */
     public boolean prime(Duration deadline) {
+        // the destination checks a real call makes, on documentation addresses (RFC 5737, RFC 3849): judged
+        // here and acted on nowhere, so the address library is loaded and initialised before the first call
+        rules.refusalOf("https://wallet.example/priming");
+        rules.refusalOf("https://203.0.113.1/priming");
+        rules.refusalOf("https://[2001:db8::1]/priming");
+        checkLiteral("203.0.113.1");
+        try {
+            rules.refusalOf(InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 1}));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
         try (LoopbackAnswer listener = new LoopbackAnswer(deadline)) {
             OkHttpClient priming = client.newBuilder().connectionPool(new ConnectionPool()).build();
             Exchange exchange = send(priming, HttpUrl.get(listener.url("/priming")),

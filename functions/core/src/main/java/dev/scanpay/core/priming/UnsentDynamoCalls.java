@@ -57,6 +57,9 @@ final class UnsentDynamoCalls {
             int stopped = 0;
             stopped += stopped(() -> client.query(q -> q.tableName(table).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WALLET"))).consistentRead(true)));
+            // the wallet directory and the sweeper read through the paginator, which has classes of its own
+            stopped += stopped(() -> client.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WALLET")))).items().iterator().hasNext());
             stopped += stopped(() -> client.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(pk)").build()).build())));
