@@ -69,7 +69,7 @@ public class RequestPathPrimer implements ApplicationEventListener<StartupEvent>
             return;
         }
         prime("init");
-        // the global context holds this bean for the checkpoint; the bean lives as long as the function
+        // org.crac holds resources weakly: this singleton is kept by the function's context, which lives as long as it
         Core.getGlobalContext().register(this);
     }
 
