@@ -43,7 +43,9 @@ class CoreLayersTest {
             // the signed JSON dispatcher and the two APIs on it; the legacy gateway (key=value in, XML out)
             "api", "api.wallet", "api.merchant", "api.legacy",
             // beans
-            "config");
+            "config",
+            // runs the beans a function built once, without side effects, before its first request
+            "priming");
 
     private static JavaClasses core;
 

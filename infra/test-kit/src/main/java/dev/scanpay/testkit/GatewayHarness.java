@@ -137,6 +137,9 @@ public final class GatewayHarness implements AutoCloseable {
         new WalletStore(dynamoClient, table).put(new Wallet(wallet.walletId(), wallet.pspName(), wallet.endpoint(),
                 wallet.publicKey(), wallet.keyVersion(), wallet.codePrefixes(), wallet.cashierUrl(), wallet.userAgentMarker()));
         context = ApplicationContext.builder()
+                // a test's recorded DynamoDB calls and captured logs are its requests' alone; a test that is about
+                // priming turns it back on in its settings
+                .properties(Map.of("scanpay.priming.enabled", false))
                 .properties(outbound)
                 .properties(Map.of(
                         "scanpay.table", table,

@@ -66,6 +66,8 @@ public final class GatewayConfig {
     private final String reportsBucket;
     private final String reportsDir;
     private final String metricsNamespace;
+    private final boolean primingEnabled;
+    private final boolean primingTableRead;
 
     @Inject
     public GatewayConfig(@Value("${scanpay.table:scanpay}") String table,
@@ -98,7 +100,9 @@ public final class GatewayConfig {
                          @Value("${scanpay.ledger.business-day-zone:+08}") String businessDayZone,
                          @Nullable @Value("${scanpay.reports.bucket:}") String reportsBucket,
                          @Value("${scanpay.reports.dir:scanpay-data/reports}") String reportsDir,
-                         @Value("${scanpay.metrics.namespace:Scanpay}") String metricsNamespace) {
+                         @Value("${scanpay.metrics.namespace:Scanpay}") String metricsNamespace,
+                         @Value("${scanpay.priming.enabled:true}") boolean primingEnabled,
+                         @Value("${scanpay.priming.table-read:true}") boolean primingTableRead) {
         this.table = table;
         this.dynamoEndpoint = blankToNull(dynamoEndpoint);
         this.clientId = clientId;
@@ -144,6 +148,8 @@ public final class GatewayConfig {
         this.reportsBucket = blankToNull(reportsBucket);
         this.reportsDir = reportsDir;
         this.metricsNamespace = metricsNamespace;
+        this.primingEnabled = primingEnabled;
+        this.primingTableRead = primingTableRead;
     }
 
     /**
@@ -201,6 +207,13 @@ public final class GatewayConfig {
     public String keyVersion() { return keyVersion; }
     /** The CloudWatch namespace of the gateway's metrics (the template sets one per stack). */
     public String metricsNamespace() { return metricsNamespace; }
+
+    // ------------------------------------------------------------------ priming (every function)
+
+    /** Whether the request path is run once, without side effects, at init and before a SnapStart snapshot. */
+    public boolean primingEnabled() { return primingEnabled; }
+    /** Whether priming reads a payment that cannot exist: off where the function's role may not read payments. */
+    public boolean primingTableRead() { return primingTableRead; }
 
     // ------------------------------------------------------------------ DynamoDB calls (every function)
 

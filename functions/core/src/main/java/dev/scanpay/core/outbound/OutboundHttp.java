@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -149,9 +150,43 @@ public final class OutboundHttp {
             LOG.warn("Outbound call to {} refused: {}", target.host(), literalRefusal.get());
             return new Failed(OutboundFailure.REFUSED_DESTINATION);
         }
+        return send(client, target, headers, body, deadline);
+    }
+
+    /**
+     * One exchange with an in-process listener on loopback (never the network, never the destination rules'
+     * business: the address is this process's own), through this client's configuration and code path, so the
+     * classes and code of a real call are loaded and run before the first real one. Its own connection pool, so
+     * no connection to the listener is left among the real ones. For priming; true when the answer came back.
+     */
+    public boolean prime(Duration deadline) {
+        // the destination checks a real call makes, on documentation addresses (RFC 5737, RFC 3849): judged
+        // here and acted on nowhere, so the address library is loaded and initialised before the first call
+        rules.refusalOf("https://wallet.example/priming");
+        rules.refusalOf("https://203.0.113.1/priming");
+        rules.refusalOf("https://[2001:db8::1]/priming");
+        checkLiteral("203.0.113.1");
+        try {
+            rules.refusalOf(InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 1}));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        try (LoopbackAnswer listener = new LoopbackAnswer(deadline)) {
+            OkHttpClient priming = client.newBuilder().connectionPool(new ConnectionPool()).build();
+            Exchange exchange = send(priming, HttpUrl.get(listener.url("/priming")),
+                    path -> Map.of("Request-Time", "0", "Signature", "priming"), RequestBody.create(LoopbackAnswer.BODY, JSON), deadline);
+            priming.connectionPool().evictAll();
+            return exchange instanceof Answered answered && answered.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Exchange send(OkHttpClient via, HttpUrl target, Function<String, Map<String, String>> headers, RequestBody body,
+                          Duration deadline) {
         Request.Builder request = new Request.Builder().url(target).post(body);
         headers.apply(target.encodedPath()).forEach(request::header);
-        Call call = client.newCall(request.build());
+        Call call = via.newCall(request.build());
         call.timeout().timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
         CALL_DEADLINE.set(System.nanoTime() + deadline.toNanos());
         try (Response response = call.execute()) {

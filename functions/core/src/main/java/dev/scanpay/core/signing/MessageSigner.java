@@ -36,6 +36,11 @@ public final class MessageSigner {
         return sign(method, uri, clientId, time, body);
     }
 
+    /** This party's public key, derived from its private one: what a receiver verifies its messages with. */
+    public java.security.PublicKey publicKey() {
+        return RsaKeys.publicKeyOf(privateKey);
+    }
+
     /**
      * A bare signature, base64, over {@code content} with this party's key and the named JCA algorithm: for a
      * protocol that signs its own way (the legacy gateway's answers: SHA1withRSA or SHA256withRSA over the sorted
