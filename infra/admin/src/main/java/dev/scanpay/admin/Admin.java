@@ -113,7 +113,9 @@ final class Admin {
         if (md5 && change.legacyPartner() == null && !LegacyPartnerId.isWellFormed(clientId)) {
             throw new AdminRefusal("an MD5 key is for a legacy partner: register it with --legacy-partner 2088...");
         }
-        clients.put(client);
+        if (!clients.add(client)) {
+            throw new AdminRefusal("client " + clientId + " is already registered; change it with `client update`");
+        }
         if (md5) {
             target.md5Keys().put(clientId, change.md5Key());
         }
@@ -139,7 +141,9 @@ final class Admin {
             throw new AdminRefusal("client " + clientId + " is not a legacy partner (16 digits starting 2088): it has no MD5 key");
         }
         boolean hadMd5 = hasMd5(clientId);
-        clients.put(next);
+        if (!clients.replace(before, next, null)) {
+            throw changedMeanwhile("client " + clientId);
+        }
         if (change.md5Key() != null) {
             target.md5Keys().put(clientId, change.md5Key());
         }
@@ -157,7 +161,9 @@ final class Admin {
         if (before.disabled()) {
             return showClient(clientId);
         }
-        clients.disable(clientId, clock.instant());
+        if (!clients.replace(before, before.client(), clock.instant())) {
+            throw changedMeanwhile("client " + clientId);
+        }
         ClientStore.Registration after = registration(clientId);
         boolean md5 = hasMd5(clientId);
         record("client disable", "client " + clientId, view(before.client(), null, md5), view(after.client(), after.disabledAt(), md5));
@@ -169,7 +175,9 @@ final class Admin {
         if (!before.disabled()) {
             return showClient(clientId);
         }
-        clients.put(before.client());
+        if (!clients.replace(before, before.client(), null)) {
+            throw changedMeanwhile("client " + clientId);
+        }
         boolean md5 = hasMd5(clientId);
         record("client enable", "client " + clientId, view(before.client(), before.disabledAt(), md5), view(before.client(), null, md5));
         return showClient(clientId);
@@ -186,6 +194,11 @@ final class Admin {
             brief.remove("legacyMd5Key");
             return brief;
         }).toList();
+    }
+
+    /** Someone wrote the record between this command's read and its write: nothing was written. */
+    private static AdminRefusal changedMeanwhile(String record) {
+        return new AdminRefusal(record + " was changed by someone else while this command ran; nothing was written, run it again");
     }
 
     private ClientStore.Registration registration(String clientId) {
@@ -258,7 +271,9 @@ final class Admin {
                 change.endpoint(), keys(Map.of(), change.addKeys(), Set.of()),
                 change.codePrefixes() != null ? change.codePrefixes() : List.of(),
                 emptyToNull(change.cashierUrl()), emptyToNull(change.userAgentMarker()));
-        wallets.put(wallet);
+        if (!wallets.add(wallet)) {
+            throw new AdminRefusal("wallet " + wallet.walletId() + " is already registered; change it with `wallet update`");
+        }
         record("wallet add", "wallet " + wallet.walletId(), null, view(wallet, null));
         return showWallet(wallet.walletId());
     }
@@ -275,7 +290,9 @@ final class Admin {
                 change.codePrefixes() != null ? change.codePrefixes() : old.codePrefixes(),
                 change.cashierUrl() != null ? emptyToNull(change.cashierUrl()) : old.cashierUrl(),
                 change.userAgentMarker() != null ? emptyToNull(change.userAgentMarker()) : old.userAgentMarker());
-        wallets.put(next);
+        if (!wallets.replace(before, next, null)) {
+            throw changedMeanwhile("wallet " + old.walletId());
+        }
         record("wallet update", "wallet " + old.walletId(), view(old, null), view(next, null));
         return showWallet(old.walletId());
     }
@@ -285,7 +302,9 @@ final class Admin {
         if (before.disabled()) {
             return showWallet(walletId);
         }
-        wallets.disable(walletId, clock.instant());
+        if (!wallets.replace(before, before.wallet(), clock.instant())) {
+            throw changedMeanwhile("wallet " + walletId);
+        }
         WalletStore.Registration after = walletRegistration(walletId);
         record("wallet disable", "wallet " + walletId, view(before.wallet(), null), view(after.wallet(), after.disabledAt()));
         return showWallet(walletId);
@@ -299,7 +318,9 @@ final class Admin {
         // its prefixes may have been given to another wallet meanwhile
         wallet(before.wallet().walletId(), before.wallet().pspName(), before.wallet().endpoint(), before.wallet().publicKeys(),
                 before.wallet().codePrefixes(), before.wallet().cashierUrl(), before.wallet().userAgentMarker());
-        wallets.put(before.wallet());
+        if (!wallets.replace(before, before.wallet(), null)) {
+            throw changedMeanwhile("wallet " + walletId);
+        }
         record("wallet enable", "wallet " + walletId, view(before.wallet(), before.disabledAt()), view(before.wallet(), null));
         return showWallet(walletId);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import static dev.scanpay.core.store.Attrs.putS;
 import static dev.scanpay.core.store.Attrs.putTime;
 import static dev.scanpay.core.store.Attrs.s;
@@ -40,8 +41,11 @@ public class ClientStore {
         this.table = table;
     }
 
-    /** A client as the operator sees it: the record and when it was disabled (null while it is live). */
-    public record Registration(Client client, Instant disabledAt) {
+    /**
+     * A client as the operator sees it: the record, when it was disabled (null while it is live), and the revision it
+     * was read at ({@link #replace} writes over that revision only).
+     */
+    public record Registration(Client client, Instant disabledAt, long revision) {
         public boolean disabled() {
             return disabledAt != null;
         }
@@ -57,15 +61,40 @@ public class ClientStore {
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
     }
 
-    /** Disables the client from {@code at} on; nothing happens unless it is registered. */
-    public void disable(String clientId, Instant at) {
-        Map<String, AttributeValue> item = registration(clientId).filter(r -> !r.disabled())
-                .map(r -> item(r.client())).orElse(null);
-        if (item == null) {
-            return;
+    /**
+     * Registers a new client (with its directory line) at revision 1; false, and nothing written, when the id is
+     * already registered.
+     */
+    public boolean add(Client client) {
+        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Revisions.newRecord(table, item(client))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
         }
-        putTime(item, "disabledAt", at);
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+    }
+
+    /**
+     * Writes {@code next} over the registration read as {@code before}, disabled from {@code disabledAt} (null: live),
+     * if nobody wrote it since; false, and nothing written, when someone did.
+     */
+    public boolean replace(Registration before, Client next, Instant disabledAt) {
+        Map<String, AttributeValue> item = item(next);
+        if (disabledAt != null) {
+            putTime(item, "disabledAt", disabledAt);
+        }
+        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(next.clientId()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Revisions.guardedPut(table, item, before.revision())).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
     }
 
     /** The live client, as every function reads it; a disabled one is not found. */
@@ -143,7 +172,7 @@ public class ClientStore {
                 : notifyUrl != null ? NotifyUrlPrefixes.covering(notifyUrl) : NotifyUrlPrefixes.NONE;
         return new Registration(new Client(str(item, "clientId"), str(item, "name"),
                 ClientKind.valueOf(str(item, "kind")), keys, merchantIds, notifyUrl, allowed,
-                time(item, "createdAt")), time(item, "disabledAt"));
+                time(item, "createdAt")), time(item, "disabledAt"), Revisions.of(item));
     }
 
     private static Map<String, AttributeValue> key(String clientId) {

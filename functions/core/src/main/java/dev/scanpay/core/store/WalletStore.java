@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Registered wallets, all in one partition so the router loads them with a single Query. A disabled wallet
@@ -29,7 +30,7 @@ public class WalletStore {
     }
 
     /** A wallet as the operator sees it: the record and when it was disabled (null while it is live). */
-    public record Registration(Wallet wallet, java.time.Instant disabledAt) {
+    public record Registration(Wallet wallet, java.time.Instant disabledAt, long revision) {
         public boolean disabled() {
             return disabledAt != null;
         }
@@ -40,13 +41,31 @@ public class WalletStore {
         dynamo.putItem(b -> b.tableName(table).item(item(wallet)));
     }
 
-    /** Disables the wallet from {@code at} on; nothing happens unless it is registered and live. */
-    public void disable(String walletId, java.time.Instant at) {
-        registration(walletId).filter(r -> !r.disabled()).ifPresent(r -> {
-            Map<String, AttributeValue> item = item(r.wallet());
-            Attrs.putTime(item, "disabledAt", at);
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
-        });
+    /** Registers a new wallet at revision 1; false, and nothing written, when the id is already registered. */
+    public boolean add(Wallet wallet) {
+        try {
+            dynamo.putItem(Revisions.asRequest(Revisions.newRecord(table, item(wallet))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code next} over the registration read as {@code before}, disabled from {@code disabledAt} (null: live),
+     * if nobody wrote it since; false, and nothing written, when someone did.
+     */
+    public boolean replace(Registration before, Wallet next, java.time.Instant disabledAt) {
+        Map<String, AttributeValue> item = item(next);
+        if (disabledAt != null) {
+            Attrs.putTime(item, "disabledAt", disabledAt);
+        }
+        try {
+            dynamo.putItem(Revisions.asRequest(Revisions.guardedPut(table, item, before.revision())));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** The wallet, live or disabled (the admin tool's view). */
@@ -102,6 +121,6 @@ public class WalletStore {
         }
         return new Registration(new Wallet(str(item, "walletId"), str(item, "pspName"), str(item, "endpoint"), keys,
                 item.get("codePrefixes").l().stream().map(AttributeValue::s).toList(),
-                str(item, "cashierUrl"), str(item, "userAgentMarker")), Attrs.time(item, "disabledAt"));
+                str(item, "cashierUrl"), str(item, "userAgentMarker")), Attrs.time(item, "disabledAt"), Revisions.of(item));
     }
 }

@@ -171,10 +171,10 @@ class ClientAndWalletStoreDynamoTest {
         clients.put(cafe);
         clients.put(new Client("C2", "Bar", ClientKind.MERCHANT, Map.of("1", OTHER_KEY), Set.of(), null, REGISTERED));
 
-        clients.disable("C1", REGISTERED.plusSeconds(60));
+        assertThat(clients.replace(clients.registration("C1").orElseThrow(), cafe, REGISTERED.plusSeconds(60))).isTrue();
 
         assertThat(clients.get("C1")).isEmpty();
-        assertThat(clients.registration("C1")).contains(new ClientStore.Registration(cafe, REGISTERED.plusSeconds(60)));
+        assertThat(clients.registration("C1")).contains(new ClientStore.Registration(cafe, REGISTERED.plusSeconds(60), 1));
         assertThat(clients.registrations()).extracting(r -> r.client().clientId(), ClientStore.Registration::disabled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", true), org.assertj.core.groups.Tuple.tuple("C2", false));
         clients.put(cafe);
@@ -185,11 +185,37 @@ class ClientAndWalletStoreDynamoTest {
     void aDisabledWalletIsNeitherRoutedToNorFound() {
         wallets.put(alipay());
 
-        wallets.disable(alipay().walletId(), REGISTERED);
+        assertThat(wallets.replace(wallets.registration(alipay().walletId()).orElseThrow(), alipay(), REGISTERED)).isTrue();
 
         assertThat(wallets.all()).isEmpty();
         assertThat(wallets.get(alipay().walletId())).isEmpty();
-        assertThat(wallets.registrations()).containsExactly(new WalletStore.Registration(alipay(), REGISTERED));
+        assertThat(wallets.registrations()).containsExactly(new WalletStore.Registration(alipay(), REGISTERED, 1));
+    }
+
+    @Test
+    void anOperatorsChangeFromAStaleReadWritesNothing() {
+        Client cafe = new Client("C3", "Cafe", ClientKind.MERCHANT, Map.of("1", TestKeys.PUBLIC_X509_BASE64), Set.of(),
+                null, REGISTERED);
+        assertThat(clients.add(cafe)).isTrue();
+        assertThat(clients.add(cafe)).as("the id is taken").isFalse();
+        ClientStore.Registration first = clients.registration("C3").orElseThrow();
+        ClientStore.Registration second = clients.registration("C3").orElseThrow();
+        Client rotated = new Client("C3", "Cafe", ClientKind.MERCHANT, Map.of("2", OTHER_KEY), Set.of(), null, REGISTERED);
+        Client renamed = new Client("C3", "Cafe Two", ClientKind.MERCHANT, Map.of("1", TestKeys.PUBLIC_X509_BASE64), Set.of(),
+                null, REGISTERED);
+
+        assertThat(clients.replace(first, rotated, null)).isTrue();
+        assertThat(clients.replace(second, renamed, null)).as("read before the rotation landed").isFalse();
+
+        assertThat(clients.registration("C3")).contains(new ClientStore.Registration(rotated, null, 2));
+        assertThat(clients.replace(clients.registration("C3").orElseThrow(), renamed, null)).isTrue();
+
+        assertThat(wallets.add(alipay())).isTrue();
+        assertThat(wallets.add(alipay())).isFalse();
+        WalletStore.Registration stale = wallets.registration(alipay().walletId()).orElseThrow();
+        assertThat(wallets.replace(stale, alipay(), REGISTERED)).isTrue();
+        assertThat(wallets.replace(stale, alipay(), null)).isFalse();
+        assertThat(wallets.registration(alipay().walletId()).orElseThrow().disabled()).isTrue();
     }
 
     @Test
