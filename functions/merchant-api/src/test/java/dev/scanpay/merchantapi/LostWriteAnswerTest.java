@@ -3,12 +3,20 @@ package dev.scanpay.merchantapi;
 import static dev.scanpay.testkit.PayBodies.userPresented;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scanpay.core.model.notification.MerchantNotification;
+import dev.scanpay.core.model.notification.NotificationStatus;
+import dev.scanpay.core.rules.MerchantNotices;
+import dev.scanpay.core.store.NotificationStore;
+import dev.scanpay.simulator.Behaviour;
+import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.testkit.Adapter;
-import dev.scanpay.testkit.DynamoFaultProxy;
 import dev.scanpay.testkit.DynamoFaultProxy.Mode;
+import dev.scanpay.testkit.DynamoFaultProxy;
 import dev.scanpay.testkit.GatewayHarness;
+import dev.scanpay.testkit.MerchantReceiver;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,5 +65,27 @@ class LostWriteAnswerTest {
         assertThat(pay.resultStatus()).isEqualTo("S");
         assertThat(gateway.wallet.balance("lee", "USD")).as("charged once").isEqualTo(before - 700);
         assertThat(gateway.wallet.callCount("pay")).isEqualTo(1);
+    }
+
+    @Test
+    void aNotificationWhoseClaimLandsWithItsAnswerLostIsStillSentOnce() {
+        try (MerchantReceiver receiver = new MerchantReceiver(gateway.clock, gateway.gatewayKeys.getPublic())) {
+            SignedMerchant notified = gateway.merchant("MERCHANT_LOST_CLAIM", receiver.url());
+            gateway.wallet.configureCustomer("dee", CustomerSettings.builder().behaviour(Behaviour.DECLINE).build());
+            Map<String, Object> body = userPresented("PR-LOST-CLAIM", "USD", 300, gateway.wallet.issuePaymentCode("dee"));
+            body.put("paymentNotifyUrl", receiver.url());
+            String paymentId = notified.call("pay", body).get("paymentId");
+            // the sweep's first PutItem is the claim of the FAIL notification's attempt (a SUCCESS's is a transaction)
+            proxy.get().next("PutItem", Mode.ANSWER_LOST, 1);
+
+            gateway.sweep();
+
+            assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+            assertThat(receiver.received()).as("the claim was recognised as this sender's own").hasSize(1);
+            MerchantNotification sent = gateway.context.getBean(NotificationStore.class)
+                    .get(MerchantNotices.notificationId(paymentId)).orElseThrow();
+            assertThat(sent).returns(NotificationStatus.DELIVERED, MerchantNotification::status)
+                    .returns(1, MerchantNotification::attempts).returns(1, MerchantNotification::claims);
+        }
     }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -107,14 +108,19 @@ public class NotificationStore {
 
     private Optional<MerchantNotification> put(MerchantNotification expected, MerchantNotification next) {
         MerchantNotification written = versioned(expected, next);
+        // a claim or an outcome whose answer was lost after it landed fails its own condition on the SDK's retry:
+        // the token tells it from another sender's write, so a sender does not take its own claim for a rival's
+        // (and leave the notification unsent until the lease ends)
+        WriteToken token = WriteToken.fresh();
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item(written))
+            dynamo.putItem(b -> b.tableName(table).item(token.on(item(written)))
                     .conditionExpression("#version = :expected")
                     .expressionAttributeNames(Map.of("#version", "version"))
-                    .expressionAttributeValues(Map.of(":expected", n(expected.version()))));
+                    .expressionAttributeValues(Map.of(":expected", n(expected.version())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.of(written);
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            return e.hasItem() && token.wrote(e.item()) ? Optional.of(written) : Optional.empty();
         }
     }
 
