@@ -118,7 +118,7 @@ public final class MerchantRefunds {
                 .createdAt(now)
                 .updatedAt(now)
                 // if this instance stops before or during the wallet call, the follow-up takes over after the call's
-                // timeout; a deferred refund is the follow-up's at once
+                // timeout; an is_sync=N refund (answered before any wallet call) is the follow-up's at once
                 .nextCheckAt(waitForWallet ? FollowUpSchedule.afterWalletCall(now, timeouts.pay()) : now)
                 // until marked sent just before the wallet call: one still unsent was never seen by the wallet
                 .unsent(true)
