@@ -12,7 +12,6 @@ import dev.scanpay.testkit.OnBothAdapters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +36,12 @@ class DynamoFaultsTest {
     @Parameter
     Adapter adapter;
 
-    private final AtomicReference<DynamoFaultProxy> proxy = new AtomicReference<>();
     private GatewayHarness gateway;
     private FaultFlows flows;
 
     @BeforeEach
     void start() {
-        gateway = GatewayHarness.overEndpoint(adapter, GatewayHarness.LOCAL_OUTBOUND, dynamoLocal -> {
-            proxy.set(DynamoFaultProxy.start(dynamoLocal, SEED));
-            return proxy.get().endpoint();
-        });
+        gateway = GatewayHarness.behindFaultProxy(adapter, SEED);
         flows = new FaultFlows(gateway, "MERCHANT_FAULTS", MARGIN);
     }
 
@@ -54,12 +49,11 @@ class DynamoFaultsTest {
     void stop() {
         flows.close();
         gateway.close();
-        proxy.get().close();
     }
 
     @Test
     void everyAnswerIsSignedInTimeAndTheLedgersAgreeOnceDynamoRecovers() throws Exception {
-        DynamoFaultProxy faults = proxy.get().delay(Duration.ofMillis(250));
+        DynamoFaultProxy faults = gateway.faultProxy().delay(Duration.ofMillis(250));
         List<Call> calls = new ArrayList<>();
         for (Mode mode : List.of(Mode.DELAY, Mode.RESET, Mode.ANSWER_LOST, Mode.NEVER_ANSWER, Mode.HTTP_500, Mode.THROTTLED)) {
             faults.clear();

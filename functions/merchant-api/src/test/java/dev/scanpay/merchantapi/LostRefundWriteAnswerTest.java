@@ -8,13 +8,11 @@ import dev.scanpay.core.model.refund.RefundStatus;
 import dev.scanpay.core.protocol.Result;
 import dev.scanpay.core.protocol.ResultStatus;
 import dev.scanpay.testkit.Adapter;
-import dev.scanpay.testkit.DynamoFaultProxy;
 import dev.scanpay.testkit.DynamoFaultProxy.Mode;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,23 +29,18 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class LostRefundWriteAnswerTest {
 
-    private final AtomicReference<DynamoFaultProxy> proxy = new AtomicReference<>();
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = GatewayHarness.overEndpoint(Adapter.LAMBDA, GatewayHarness.LOCAL_OUTBOUND, dynamoLocal -> {
-            proxy.set(DynamoFaultProxy.start(dynamoLocal, 1));
-            return proxy.get().endpoint();
-        });
+        gateway = GatewayHarness.behindFaultProxy(Adapter.LAMBDA, 1);
         merchant = gateway.merchant("MERCHANT_LOST_REFUND_WRITE");
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        proxy.get().close();
     }
 
     private String paid(String requestId, long minor) {
@@ -66,11 +59,11 @@ class LostRefundWriteAnswerTest {
         String paymentId = paid("PR-LOST-RF-1", 900);
         long before = gateway.wallet.balance("lee", "USD");
         // the refund's first TransactWriteItems is its reservation
-        proxy.get().next("TransactWriteItems", Mode.ANSWER_LOST, 1);
+        gateway.faultProxy().next("TransactWriteItems", Mode.ANSWER_LOST, 1);
 
         Answer refund = refund("RF-LOST-1", paymentId, 400);
 
-        assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+        assertThat(gateway.faultProxy().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
         assertThat(refund.resultStatus()).as(refund.toString()).isEqualTo("S");
         assertThat(gateway.wallet.callCount("refund")).isEqualTo(1);
         assertThat(gateway.wallet.balance("lee", "USD")).as("refunded once").isEqualTo(before + 400);
@@ -82,12 +75,12 @@ class LostRefundWriteAnswerTest {
         String paymentId = paid("PR-LOST-RF-2", 900);
         long before = gateway.wallet.balance("lee", "USD");
         // the reservation passes; the second TransactWriteItems is the verdict with its ledger entry
-        proxy.get().next("TransactWriteItems", Mode.PASS, 1);
-        proxy.get().next("TransactWriteItems", Mode.ANSWER_LOST, 1);
+        gateway.faultProxy().next("TransactWriteItems", Mode.PASS, 1);
+        gateway.faultProxy().next("TransactWriteItems", Mode.ANSWER_LOST, 1);
 
         Answer refund = refund("RF-LOST-2", paymentId, 300);
 
-        assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+        assertThat(gateway.faultProxy().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
         assertThat(refund.resultStatus()).as(refund.toString()).isEqualTo("S");
         Refund stored = gateway.refunds().findByRequest(merchant.clientId, "RF-LOST-2").orElseThrow();
         assertThat(stored.status()).isEqualTo(RefundStatus.SUCCESS);
@@ -106,11 +99,11 @@ class LostRefundWriteAnswerTest {
         Refund processing = gateway.refunds().findByRequest(merchant.clientId, "RF-LOST-3").orElseThrow();
         gateway.clock.set(processing.nextCheckAt());
         // the follow-up's claim of the check is a PutItem of the refund
-        proxy.get().next("PutItem", Mode.ANSWER_LOST, 1);
+        gateway.faultProxy().next("PutItem", Mode.ANSWER_LOST, 1);
 
         gateway.sweep();
 
-        assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+        assertThat(gateway.faultProxy().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
         assertThat(gateway.wallet.callCount("refund")).as("the claimed check asked the wallet").isEqualTo(2);
         assertThat(gateway.refunds().findByRequest(merchant.clientId, "RF-LOST-3").orElseThrow().status())
                 .isEqualTo(RefundStatus.SUCCESS);

@@ -11,13 +11,11 @@ import dev.scanpay.simulator.Behaviour;
 import dev.scanpay.simulator.CustomerSettings;
 import dev.scanpay.testkit.Adapter;
 import dev.scanpay.testkit.DynamoFaultProxy.Mode;
-import dev.scanpay.testkit.DynamoFaultProxy;
 import dev.scanpay.testkit.GatewayHarness;
 import dev.scanpay.testkit.MerchantReceiver;
 import dev.scanpay.testkit.SignedCaller.Answer;
 import dev.scanpay.testkit.SignedMerchant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -33,23 +31,18 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class LostWriteAnswerTest {
 
-    private final AtomicReference<DynamoFaultProxy> proxy = new AtomicReference<>();
     private GatewayHarness gateway;
     private SignedMerchant merchant;
 
     @BeforeEach
     void start() {
-        gateway = GatewayHarness.overEndpoint(Adapter.LAMBDA, GatewayHarness.LOCAL_OUTBOUND, dynamoLocal -> {
-            proxy.set(DynamoFaultProxy.start(dynamoLocal, 1));
-            return proxy.get().endpoint();
-        });
+        gateway = GatewayHarness.behindFaultProxy(Adapter.LAMBDA, 1);
         merchant = gateway.merchant("MERCHANT_LOST_WRITE");
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        proxy.get().close();
     }
 
     @Test
@@ -57,11 +50,11 @@ class LostWriteAnswerTest {
         String code = gateway.wallet.issuePaymentCode("lee");
         long before = gateway.wallet.balance("lee", "USD");
         // the pay's first PutItem is its "sent" mark (the creation is a TransactWriteItems)
-        proxy.get().next("PutItem", Mode.ANSWER_LOST, 1);
+        gateway.faultProxy().next("PutItem", Mode.ANSWER_LOST, 1);
 
         Answer pay = merchant.call("pay", userPresented("PR-LOST-1", "USD", 700, code));
 
-        assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+        assertThat(gateway.faultProxy().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
         assertThat(pay.resultStatus()).isEqualTo("S");
         assertThat(gateway.wallet.balance("lee", "USD")).as("charged once").isEqualTo(before - 700);
         assertThat(gateway.wallet.callCount("pay")).isEqualTo(1);
@@ -76,11 +69,11 @@ class LostWriteAnswerTest {
             body.put("paymentNotifyUrl", receiver.url());
             String paymentId = notified.call("pay", body).get("paymentId");
             // the sweep's first PutItem is the claim of the FAIL notification's attempt (a SUCCESS's is a transaction)
-            proxy.get().next("PutItem", Mode.ANSWER_LOST, 1);
+            gateway.faultProxy().next("PutItem", Mode.ANSWER_LOST, 1);
 
             gateway.sweep();
 
-            assertThat(proxy.get().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
+            assertThat(gateway.faultProxy().counts().get(Mode.ANSWER_LOST)).as("the fault was injected").isEqualTo(1);
             assertThat(receiver.received()).as("the claim was recognised as this sender's own").hasSize(1);
             MerchantNotification sent = gateway.context.getBean(NotificationStore.class)
                     .get(MerchantNotices.notificationId(paymentId)).orElseThrow();

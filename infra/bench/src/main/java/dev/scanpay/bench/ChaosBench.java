@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -71,14 +70,10 @@ final class ChaosBench {
 
     private static Result measure(String mode, Adapter adapter, int flows, int threads, double probability, int delayMs,
                                   int outageMs, long seed, int marginMs) throws InterruptedException {
-        AtomicReference<DynamoFaultProxy> proxy = new AtomicReference<>();
         long started = System.nanoTime();
-        try (GatewayHarness gateway = GatewayHarness.overEndpoint(adapter, GatewayHarness.LOCAL_OUTBOUND, dynamoLocal -> {
-                 proxy.set(DynamoFaultProxy.start(dynamoLocal, seed));
-                 return proxy.get().endpoint();
-             });
+        try (GatewayHarness gateway = GatewayHarness.behindFaultProxy(adapter, seed);
              FaultFlows driver = new FaultFlows(gateway, "CHAOS_MERCHANT", Duration.ofMillis(marginMs))) {
-            DynamoFaultProxy faults = proxy.get().delay(Duration.ofMillis(delayMs));
+            DynamoFaultProxy faults = gateway.faultProxy().delay(Duration.ofMillis(delayMs));
             String injected;
             Thread outageEnds = null;
             if (mode.equals("NONE")) {

@@ -54,6 +54,7 @@ public final class GatewayHarness implements AutoCloseable {
     /** The functions' DynamoDB client: every call recorded, and checked against each function's policy on close. */
     public final DynamoCalls dynamoCalls = DynamoCalls.recording(dynamo.client());
     public final WalletSimulator wallet;
+    private DynamoFaultProxy faultProxy;
     public final ApplicationContext context;
     /** The EMF lines the gateway's functions write (instead of stdout). */
     public final EmfCapture metrics = new EmfCapture();
@@ -118,12 +119,22 @@ public final class GatewayHarness implements AutoCloseable {
 
     /**
      * A harness whose gateway builds its own DynamoDB client, as deployed ({@code BasicsFactory}: the SDK's real
-     * timeouts and retries, over HTTP), to the endpoint {@code endpoint} makes of DynamoDB Local's (a
-     * {@link DynamoFaultProxy} in front of it, say). Its calls are not recorded in {@link #dynamoCalls}.
+     * timeouts and retries, over HTTP), and reaches DynamoDB Local through a {@link DynamoFaultProxy} seeded with
+     * {@code seed} ({@link #faultProxy()}, closed with the harness). Its calls are not recorded in {@link #dynamoCalls}.
      */
-    public static GatewayHarness overEndpoint(Adapter adapter, Map<String, Object> settings,
-                                              java.util.function.UnaryOperator<String> endpoint) {
-        return new GatewayHarness(adapter, settings, null, endpoint);
+    public static GatewayHarness behindFaultProxy(Adapter adapter, long seed) {
+        java.util.concurrent.atomic.AtomicReference<DynamoFaultProxy> proxy = new java.util.concurrent.atomic.AtomicReference<>();
+        GatewayHarness harness = new GatewayHarness(adapter, LOCAL_OUTBOUND, null, dynamoLocal -> {
+            proxy.set(DynamoFaultProxy.start(dynamoLocal, seed));
+            return proxy.get().endpoint();
+        });
+        harness.faultProxy = proxy.get();
+        return harness;
+    }
+
+    /** The fault proxy between the gateway and DynamoDB Local ({@link #behindFaultProxy}); null otherwise. */
+    public DynamoFaultProxy faultProxy() {
+        return faultProxy;
     }
 
     private GatewayHarness(Adapter adapter, Map<String, Object> outbound,
@@ -332,6 +343,9 @@ public final class GatewayHarness implements AutoCloseable {
             context.close();
         }
         wallet.close();
+        if (faultProxy != null) {
+            faultProxy.close();
+        }
         dynamoClient.deleteTable(b -> b.tableName(table));
         dynamoClient.close();
         dynamoCalls.reportAndAssertWithinPolicies();
