@@ -74,10 +74,10 @@ class BudgetsFitTimeoutsTest {
         }
     }
 
-    /** A claim, the send, and the tries of its outcome's mark. */
+    /** A claim, the send, the tries of its outcome's mark, and the read after a lost answer. */
     private static Duration oneNotification(GatewayConfig config) {
         return config.dynamoCallTimeout().plus(config.notifyTimeout())
-                .plus(config.dynamoCallTimeout().multipliedBy(NotificationDelivery.OUTCOME_TRIES));
+                .plus(config.dynamoCallTimeout().multipliedBy(NotificationDelivery.OUTCOME_TRIES + 1));
     }
 
     private GatewayConfig settingsOf(String function) {

@@ -90,7 +90,7 @@ public final class GatewayConfig {
                          @Value("${scanpay.outbound.allow-loopback:false}") boolean allowLoopback,
                          @Value("${scanpay.outbound.require-https:true}") boolean requireHttps,
                          @Value("${scanpay.sweeper.page-size:100}") int sweeperPageSize,
-                         @Value("${scanpay.sweeper.budget:40s}") Duration sweeperBudget,
+                         @Value("${scanpay.sweeper.budget:35s}") Duration sweeperBudget,
                          @Value("${scanpay.entry-codes.max-open-per-store:20}") int entryCodeMaxOpenPerStore,
                          @Value("${scanpay.dynamodb.attempt-timeout:1s}") Duration dynamoAttemptTimeout,
                          @Value("${scanpay.dynamodb.call-timeout:3s}") Duration dynamoCallTimeout,

@@ -73,7 +73,7 @@ public class ClientStore {
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            return refusedByCondition(e);
         }
     }
 
@@ -93,7 +93,7 @@ public class ClientStore {
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            return refusedByCondition(e);
         }
     }
 
@@ -173,6 +173,17 @@ public class ClientStore {
         return new Registration(new Client(str(item, "clientId"), str(item, "name"),
                 ClientKind.valueOf(str(item, "kind")), keys, merchantIds, notifyUrl, allowed,
                 time(item, "createdAt")), time(item, "disabledAt"), Revisions.of(item));
+    }
+
+    /**
+     * False when the client's own condition failed (the id taken, the record written since); anything else
+     * (throttling, a conflict with another transaction) is thrown, not passed off as someone else's change.
+     */
+    private static boolean refusedByCondition(TransactionCanceledException e) {
+        if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            return false;
+        }
+        throw e;
     }
 
     private static Map<String, AttributeValue> key(String clientId) {

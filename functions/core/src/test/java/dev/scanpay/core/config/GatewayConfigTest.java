@@ -34,7 +34,7 @@ class GatewayConfigTest {
         assertThat(config.maxAnswerBytes()).isEqualTo(65536);
         assertThat(config.destinationRules().refusalOf("https://127.0.0.1/")).isPresent();
         assertThat(config.sweeperPageSize()).isEqualTo(100);
-        assertThat(config.sweeperBudget()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(config.sweeperBudget()).isEqualTo(Duration.ofSeconds(35));
         assertThat(config.entryCodeMaxOpenPerStore()).isEqualTo(20);
         assertThat(config.publicUrl()).isEqualTo(GatewayConfig.DEFAULT_PUBLIC_URL);
         assertThat(config.dynamoEndpoint()).isNull();
