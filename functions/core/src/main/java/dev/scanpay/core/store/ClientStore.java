@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import static dev.scanpay.core.store.Attrs.putS;
 import static dev.scanpay.core.store.Attrs.putTime;
 import static dev.scanpay.core.store.Attrs.s;
@@ -53,12 +52,9 @@ public class ClientStore {
 
     /** Registers (or re-registers, live again) the client. */
     public void put(Client client) {
-        // with its line in the directory of clients (one partition), so the daily reports can list every client
-        // with a Query, never a Scan
-        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
         dynamo.transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item(client))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
+                directoryLine(client.clientId())));
     }
 
     /**
@@ -66,15 +62,7 @@ public class ClientStore {
      * already registered.
      */
     public boolean add(Client client) {
-        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(client.clientId()));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Revisions.newRecord(table, item(client))).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            return refusedByCondition(e);
-        }
+        return Revisions.write(dynamo, Revisions.newRecord(table, item(client)), directoryLine(client.clientId()));
     }
 
     /**
@@ -86,15 +74,16 @@ public class ClientStore {
         if (disabledAt != null) {
             putTime(item, "disabledAt", disabledAt);
         }
-        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(next.clientId()));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Revisions.guardedPut(table, item, before.revision())).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            return refusedByCondition(e);
-        }
+        return Revisions.write(dynamo, Revisions.guardedPut(table, item, before.revision()), directoryLine(next.clientId()));
+    }
+
+    /**
+     * The client's line in the directory of clients (one partition), written with every registration, so the daily
+     * reports list every client with a Query, never a Scan.
+     */
+    private TransactWriteItem directoryLine(String clientId) {
+        Map<String, AttributeValue> listed = Map.of(ScanpayTable.PK, s(DIRECTORY), ScanpayTable.SK, s(clientId));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(listed)).build();
     }
 
     /** The live client, as every function reads it; a disabled one is not found. */
@@ -173,17 +162,6 @@ public class ClientStore {
         return new Registration(new Client(str(item, "clientId"), str(item, "name"),
                 ClientKind.valueOf(str(item, "kind")), keys, merchantIds, notifyUrl, allowed,
                 time(item, "createdAt")), time(item, "disabledAt"), Revisions.of(item));
-    }
-
-    /**
-     * False when the client's own condition failed (the id taken, the record written since); anything else
-     * (throttling, a conflict with another transaction) is thrown, not passed off as someone else's change.
-     */
-    private static boolean refusedByCondition(TransactionCanceledException e) {
-        if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-            return false;
-        }
-        throw e;
     }
 
     private static Map<String, AttributeValue> key(String clientId) {

@@ -1,10 +1,14 @@
 package dev.scanpay.core.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The operator's records (clients, wallets) carry a revision, so a change made from what an operator read is
@@ -38,17 +42,25 @@ final class Revisions {
                 .expressionAttributeValues(Map.of(":rev", AttributeValue.fromN(Long.toString(read)))).build();
     }
 
-    /** The same Put on its own, outside a transaction. */
-    static PutItemRequest asRequest(Put put) {
-        PutItemRequest.Builder request = PutItemRequest.builder().tableName(put.tableName()).item(put.item())
-                .conditionExpression(put.conditionExpression());
-        if (put.hasExpressionAttributeNames()) {
-            request.expressionAttributeNames(put.expressionAttributeNames());
+    /**
+     * Writes {@code guarded} (a {@link #guardedPut} or {@link #newRecord}) with {@code also} in one transaction; false,
+     * and nothing written, when the record's own condition failed. Anything else (throttling, a conflict with another
+     * transaction) is thrown, not passed off as someone else's change. A transaction whose answer was lost is
+     * resent by the SDK with the same idempotency token, so it is not taken for a conflict with itself.
+     */
+    static boolean write(DynamoDbClient dynamo, Put guarded, TransactWriteItem... also) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(guarded).build());
+        items.addAll(List.of(also));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw e;
         }
-        if (put.hasExpressionAttributeValues()) {
-            request.expressionAttributeValues(put.expressionAttributeValues());
-        }
-        return request.build();
     }
 
     /** A Put of a record that must not exist yet, at revision 1. */

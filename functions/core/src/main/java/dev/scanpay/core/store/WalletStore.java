@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Registered wallets, all in one partition so the router loads them with a single Query. A disabled wallet
@@ -45,7 +42,7 @@ public class WalletStore {
 
     /** Registers a new wallet at revision 1; false, and nothing written, when the id is already registered. */
     public boolean add(Wallet wallet) {
-        return putGuarded(Revisions.newRecord(table, item(wallet)));
+        return Revisions.write(dynamo, Revisions.newRecord(table, item(wallet)));
     }
 
     /**
@@ -57,23 +54,7 @@ public class WalletStore {
         if (disabledAt != null) {
             Attrs.putTime(item, "disabledAt", disabledAt);
         }
-        return putGuarded(Revisions.guardedPut(table, item, before.revision()));
-    }
-
-    /**
-     * One PutItem under its condition; false when the condition failed on another writer's item. The SDK resends a
-     * put whose answer was lost, and the resend fails the condition on this write's own item: its token tells so.
-     */
-    private boolean putGuarded(Put put) {
-        WriteToken token = WriteToken.fresh();
-        try {
-            dynamo.putItem(Revisions.asRequest(put).toBuilder().item(token.on(put.item()))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return e.hasItem() && token.wrote(e.item());
-        }
+        return Revisions.write(dynamo, Revisions.guardedPut(table, item, before.revision()));
     }
 
     /** The wallet, live or disabled (the admin tool's view). */
