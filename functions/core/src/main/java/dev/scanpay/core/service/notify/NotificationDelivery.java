@@ -180,16 +180,15 @@ public final class NotificationDelivery {
                     .log("Notification {} delivered on attempt {}", notification.notificationId(), attempt);
             return outcomes.record(claimed.get(), NotificationMachine.delivered(claimed.get(), after));
         }
+        metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         Optional<Duration> gap = NotificationSchedule.gapAfter(attempt);
         if (gap.isEmpty()) {
-            metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
             // counted for the template's NotificationsDeadLettered alarm
             metrics.count(Metrics.Name.NOTIFICATIONS_DEAD_LETTERED);
             logAttempt(notification, attempt, result.problem(), latencyMs, LOG.atWarn())
                     .log("Notification {} dead-lettered after {} attempts: {}", notification.notificationId(), attempt, result.problem());
             return outcomes.record(claimed.get(), NotificationMachine.deadLettered(claimed.get(), result.problem()));
         }
-        metrics.count(Metrics.Name.NOTIFICATION_FAILURES);
         logAttempt(notification, attempt, result.problem(), latencyMs, LOG.atInfo())
                 .log("Notification {} attempt {} failed ({}); next in {}", notification.notificationId(), attempt, result.problem(), gap.get());
         return outcomes.record(claimed.get(), NotificationMachine.attemptFailed(claimed.get(), after.plus(gap.get()), result.problem()));
